@@ -1,0 +1,35 @@
+package io.aloft.adapters.connect.protocol;
+
+import com.google.protobuf.Message;
+
+/**
+ * Turns messages into bytes and back, in one of the formats a content type names. Shared by every
+ * protocol: Connect names it in {@code application/<name>}, gRPC in {@code
+ * application/grpc+<name>}.
+ */
+public interface MessageCodec {
+
+  /** The codec's name in content types: {@code proto} or {@code json}. */
+  String name();
+
+  byte[] encode(Message message);
+
+  /**
+   * Parses a request message.
+   *
+   * @throws ConnectException with {@code invalid_argument} when the bytes are not such a message
+   */
+  <T extends Message> T decode(byte[] payload, T prototype);
+
+  /** The invalid_argument error for a payload that could not be decoded, saying why. */
+  static ConnectException undecodable(Message prototype, String codecName, String reason) {
+    return new ConnectException(
+        ConnectCode.INVALID_ARGUMENT,
+        "could not decode the request body as "
+            + codecName
+            + " "
+            + prototype.getDescriptorForType().getFullName()
+            + ": "
+            + reason);
+  }
+}

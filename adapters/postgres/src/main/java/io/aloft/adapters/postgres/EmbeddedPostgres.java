@@ -1,0 +1,66 @@
+package io.aloft.adapters.postgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A PostgreSQL server the manager runs itself (zonky's embedded binaries) when no external database
+ * is configured. Its data directory survives restarts, so the embedded mode keeps its history.
+ * Startup code: it blocks while the server boots.
+ */
+public final class EmbeddedPostgres implements AutoCloseable {
+
+  private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+
+  private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
+    this.server = server;
+  }
+
+  /** Starts (or restarts on existing data in) {@code dataDirectory}; port 0 picks a free one. */
+  public static EmbeddedPostgres start(Path dataDirectory, int port) {
+    try {
+      Files.createDirectories(dataDirectory);
+      var builder =
+          io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory)
+              .setCleanDataDirectory(false)
+              .setPGStartupWait(Duration.ofSeconds(60))
+              .setServerConfig("max_connections", "200");
+      if (port > 0) {
+        builder.setPort(port);
+      }
+      return new EmbeddedPostgres(builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "could not start the embedded PostgreSQL in " + dataDirectory, e);
+    }
+  }
+
+  public PostgresSettings settings(int jdbcPoolSize, int r2dbcPoolSize) {
+    return new PostgresSettings(
+        "localhost",
+        server.getPort(),
+        "postgres",
+        "postgres",
+        "",
+        jdbcPoolSize,
+        r2dbcPoolSize,
+        null);
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package io.aloft.adapters.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.aloft.adapters.postgres.eventstore.ActionAggregate;
+import io.aloft.adapters.postgres.eventstore.AxonCommandPort;
+import io.aloft.adapters.postgres.eventstore.DomainCommandTargetResolver;
+import io.aloft.adapters.postgres.notify.InProcessChangeFeed;
+import io.aloft.adapters.postgres.projection.ActionProjection;
+import io.aloft.adapters.postgres.projection.ChangeCollector;
+import io.aloft.adapters.postgres.projection.ProjectProjection;
+import io.aloft.adapters.postgres.projection.ProjectionGroups;
+import io.aloft.adapters.postgres.projection.TaskProjection;
+import io.aloft.adapters.postgres.query.R2dbcActionQueries;
+import io.aloft.adapters.postgres.query.R2dbcProjectQueries;
+import io.aloft.adapters.postgres.query.R2dbcTaskQueries;
+import io.aloft.application.port.command.CommandPort;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.extensions.reactor.commandhandling.gateway.ReactorCommandGateway;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Wires the PostgreSQL adapter: the Axon JDBC event store (tables by Flyway), the aggregates, the
+ * projection processor, the R2DBC query side and the in-process change feed. Needs a {@link
+ * PostgresSettings} bean.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(basePackageClasses = ActionAggregate.class)
+@PropertySource("classpath:aloft-postgres-defaults.properties")
+public class PostgresAdapterConfiguration {
+
+  @Bean
+  DataSource dataSource(PostgresSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.jdbcUrl());
+    config.setUsername(settings.username());
+    config.setPassword(settings.password());
+    config.setMaximumPoolSize(settings.jdbcPoolSize());
+    config.setPoolName("aloft-jdbc");
+    return new HikariDataSource(config);
+  }
+
+  @Bean
+  ConnectionFactory connectionFactory(PostgresSettings settings) {
+    var postgres =
+        new PostgresqlConnectionFactory(
+            PostgresqlConnectionConfiguration.builder()
+                .host(settings.host())
+                .port(settings.port())
+                .database(settings.database())
+                .username(settings.username())
+                .password(settings.password())
+                .connectTimeout(Duration.ofSeconds(10))
+                .build());
+    return new ConnectionPool(
+        ConnectionPoolConfiguration.builder(postgres)
+            .maxSize(settings.r2dbcPoolSize())
+            .initialSize(Math.min(4, settings.r2dbcPoolSize()))
+            .maxAcquireTime(Duration.ofSeconds(10))
+            .name("aloft-r2dbc")
+            .build());
+  }
+
+  @Bean
+  DatabaseClient databaseClient(ConnectionFactory connectionFactory) {
+    return DatabaseClient.create(connectionFactory);
+  }
+
+  @Bean
+  NamedParameterJdbcTemplate namedParameterJdbcTemplate(DataSource dataSource) {
+    return new NamedParameterJdbcTemplate(dataSource);
+  }
+
+  @Bean
+  DomainCommandTargetResolver domainCommandTargetResolver() {
+    return new DomainCommandTargetResolver();
+  }
+
+  @Bean
+  Cache aloftAggregateCache() {
+    return new WeakReferenceCache();
+  }
+
+  @Bean
+  ConfigurerModule projectionProcessor() {
+    return configurer ->
+        configurer
+            .eventProcessing()
+            .registerTrackingEventProcessor(ProjectionGroups.PROJECTIONS)
+            .registerTrackingEventProcessorConfiguration(
+                ProjectionGroups.PROJECTIONS,
+                c ->
+                    TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(200));
+  }
+
+  @Bean
+  InProcessChangeFeed inProcessChangeFeed() {
+    return new InProcessChangeFeed();
+  }
+
+  @Bean
+  ChangeCollector changeCollector(InProcessChangeFeed feed) {
+    return new ChangeCollector(feed);
+  }
+
+  @Bean
+  ActionProjection actionProjection(NamedParameterJdbcTemplate jdbc, ChangeCollector changes) {
+    return new ActionProjection(jdbc, changes);
+  }
+
+  @Bean
+  ProjectProjection projectProjection(NamedParameterJdbcTemplate jdbc) {
+    return new ProjectProjection(jdbc);
+  }
+
+  @Bean
+  TaskProjection taskProjection(NamedParameterJdbcTemplate jdbc) {
+    return new TaskProjection(jdbc);
+  }
+
+  @Bean(destroyMethod = "dispose")
+  Scheduler commandScheduler(PostgresSettings settings) {
+    return Schedulers.newBoundedElastic(
+        settings.jdbcPoolSize(), 100_000, "aloft-commands", 60, true);
+  }
+
+  @Bean
+  CommandPort commandPort(
+      ReactorCommandGateway gateway, Scheduler commandScheduler, PostgresSettings settings) {
+    return new AxonCommandPort(gateway, commandScheduler, settings.commandTimeout());
+  }
+
+  @Bean
+  R2dbcActionQueries actionQueries(DatabaseClient db) {
+    return new R2dbcActionQueries(db);
+  }
+
+  @Bean
+  R2dbcProjectQueries projectQueries(DatabaseClient db) {
+    return new R2dbcProjectQueries(db);
+  }
+
+  @Bean
+  R2dbcTaskQueries taskQueries(DatabaseClient db) {
+    return new R2dbcTaskQueries(db);
+  }
+}

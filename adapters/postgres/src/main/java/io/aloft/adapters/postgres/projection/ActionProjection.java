@@ -1,0 +1,164 @@
+package io.aloft.adapters.postgres.projection;
+
+import io.aloft.domain.action.ActionAbortRequested;
+import io.aloft.domain.action.ActionCreated;
+import io.aloft.domain.action.ActionEventRecorded;
+import io.aloft.domain.action.ActionPhase;
+import io.aloft.domain.action.TaskRef;
+import io.aloft.domain.id.ActionId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * Maintains the {@code actions} and {@code action_events} read models. Runs inside the projection
+ * processor's transaction (with its token), one event after another in global order. Each write is
+ * guarded by the row's last applied position, so replaying an event changes nothing.
+ */
+@ProcessingGroup(ProjectionGroups.PROJECTIONS)
+public class ActionProjection {
+
+  private final NamedParameterJdbcTemplate jdbc;
+  private final ChangeCollector changes;
+
+  public ActionProjection(NamedParameterJdbcTemplate jdbc, ChangeCollector changes) {
+    this.jdbc = jdbc;
+    this.changes = changes;
+  }
+
+  @EventHandler
+  void on(ActionCreated event, TrackingToken token, @Timestamp Instant recordedAt) {
+    long position = Positions.of(token);
+    Params params = Params.forAction(event.actionId(), position);
+    boolean inserted = jdbc.update(ActionSql.INSERT_ACTION, created(params, event).source()) > 0;
+    if (inserted) {
+      insertEvent(base(event.actionId(), position, recordedAt, "ActionCreated"));
+      List<ActionId> touched =
+          shiftAncestors(event.actionId(), params, -1, ActionPhase.QUEUED.number());
+      touched.add(event.actionId());
+      changes.changed(position, touched);
+    }
+  }
+
+  @EventHandler
+  void on(ActionEventRecorded event, TrackingToken token, @Timestamp Instant recordedAt) {
+    long position = Positions.of(token);
+    Params params = Params.forAction(event.actionId(), position);
+    boolean applied = jdbc.update(ActionSql.APPLY_EVENT, recorded(params, event).source()) > 0;
+    if (applied) {
+      insertEvent(
+          recorded(base(event.actionId(), position, recordedAt, "ActionEventRecorded"), event));
+      List<ActionId> touched =
+          shiftAncestors(
+              event.actionId(),
+              params,
+              event.previousPhase().number(),
+              event.key().phase().number());
+      touched.add(event.actionId());
+      changes.changed(position, touched);
+    }
+  }
+
+  @EventHandler
+  void on(ActionAbortRequested event, TrackingToken token, @Timestamp Instant recordedAt) {
+    long position = Positions.of(token);
+    Params params =
+        Params.forAction(event.actionId(), position)
+            .text("reason", event.reason())
+            .time("at", event.requestedAt());
+    if (jdbc.update(ActionSql.APPLY_ABORT, params.source()) > 0) {
+      insertEvent(
+          base(event.actionId(), position, recordedAt, "ActionAbortRequested")
+              .text("actor", event.requestedBy())
+              .text("reason", event.reason())
+              .number("phase", ActionPhase.ABORTED.number()));
+      List<ActionId> touched =
+          shiftAncestors(
+              event.actionId(),
+              params,
+              event.previousPhase().number(),
+              ActionPhase.ABORTED.number());
+      touched.add(event.actionId());
+      changes.changed(position, touched);
+    }
+  }
+
+  /** Updates the descendant counts of every ancestor; returns the ancestors it changed. */
+  private List<ActionId> shiftAncestors(ActionId id, Params params, int fromPhase, int toPhase) {
+    List<ActionId> touched = new ArrayList<>();
+    if (fromPhase == toPhase) {
+      return touched;
+    }
+    params.number("fromPhase", fromPhase).number("toPhase", toPhase);
+    for (String name :
+        jdbc.queryForList(ActionSql.SHIFT_ANCESTOR_COUNTS, params.source(), String.class)) {
+      touched.add(new ActionId(id.run(), name));
+    }
+    return touched;
+  }
+
+  private void insertEvent(Params params) {
+    jdbc.update(ActionSql.INSERT_EVENT, params.source());
+  }
+
+  private static Params base(ActionId id, long position, Instant recordedAt, String type) {
+    return Params.forAction(id, position)
+        .text("eventType", type)
+        .time("recordedAt", recordedAt)
+        .text("attempt", null)
+        .text("phase", null)
+        .text("version", null)
+        .time("updatedTime", null)
+        .time("reportedTime", null)
+        .json("error", null)
+        .json("logs", "[]")
+        .text("outputUri", null)
+        .text("cacheStatus", null)
+        .text("cluster", null)
+        .text("actor", null)
+        .text("reason", null);
+  }
+
+  private static Params created(Params params, ActionCreated event) {
+    TaskRef task = event.task();
+    return params
+        .text("parent", event.parent() == null ? null : event.parent().name())
+        .text("type", event.type().name())
+        .text("taskProject", task == null ? null : task.id().scope().project().name())
+        .text("taskDomain", task == null ? null : task.id().scope().domain().name())
+        .text("taskName", task == null ? null : task.id().name())
+        .text("taskVersion", task == null ? null : task.id().version())
+        .text("taskType", task == null ? null : task.taskType())
+        .text("taskShortName", task == null ? null : task.shortName())
+        .text("environment", task == null ? null : task.environment())
+        .text("group", event.group())
+        .text("inputUri", event.inputUri())
+        .text("runOutputBase", event.runOutputBase())
+        .bytes("spec", event.spec())
+        .bytes("runSpec", event.runSpec())
+        .text("source", event.source())
+        .text("triggerName", event.triggerName())
+        .text("createdBy", event.createdBy())
+        .time("createdAt", event.createdAt());
+  }
+
+  private static Params recorded(Params params, ActionEventRecorded event) {
+    return params
+        .number("attempt", event.key().attempt())
+        .number("phase", event.key().phase().number())
+        .number("version", event.key().version())
+        .flag("terminal", event.key().phase().isTerminal())
+        .text("cacheStatus", event.cacheStatus().name())
+        .json("error", Json.error(event.error()))
+        .json("logs", Json.logs(event.logs()))
+        .text("outputUri", event.outputUri())
+        .text("cluster", event.cluster())
+        .time("updatedTime", event.updatedTime())
+        .time("reportedTime", event.reportedTime());
+  }
+}

@@ -1,0 +1,90 @@
+package io.aloft.adapters.postgres.projection;
+
+/** The statements of the action projection, kept apart so the handlers stay readable. */
+final class ActionSql {
+
+  private ActionSql() {}
+
+  static final String KEY =
+      " project = :project AND domain = :domain AND run_name = :run AND name = :name ";
+
+  static final String INSERT_ACTION =
+      """
+      INSERT INTO actions (project, domain, run_name, name, parent_name, action_type,
+          task_project, task_domain, task_name, task_version, task_type, task_short_name,
+          environment, action_group, input_uri, run_output_base, spec, run_spec, source,
+          trigger_name, created_by, phase, attempts, created_at, updated_at, last_position)
+      VALUES (:project, :domain, :run, :name, :parent, :type,
+          :taskProject, :taskDomain, :taskName, :taskVersion, :taskType, :taskShortName,
+          :environment, :group, :inputUri, :runOutputBase, :spec, :runSpec, :source,
+          :triggerName, :createdBy, 1, 1, :createdAt, :createdAt, :position)
+      ON CONFLICT DO NOTHING
+      """;
+
+  static final String APPLY_EVENT =
+      """
+      UPDATE actions SET
+          phase = :phase,
+          attempts = :attempt,
+          cache_status = :cacheStatus,
+          error = CAST(:error AS jsonb),
+          output_uri = COALESCE(:outputUri, output_uri),
+          started_at = CASE WHEN :phase > 1 THEN COALESCE(started_at, :updatedTime)
+                            ELSE started_at END,
+          ended_at = CASE WHEN :terminal THEN GREATEST(:updatedTime, created_at) ELSE NULL END,
+          duration_ms = CASE WHEN :terminal THEN CAST(1000 * EXTRACT(EPOCH FROM
+              GREATEST(:updatedTime, created_at) - COALESCE(started_at, :updatedTime, created_at))
+              AS BIGINT) ELSE NULL END,
+          updated_at = :updatedTime,
+          last_position = :position
+      WHERE"""
+          + KEY
+          + "AND last_position < :position";
+
+  static final String APPLY_ABORT =
+      """
+      UPDATE actions SET
+          phase = 7,
+          abort_reason = :reason,
+          ended_at = GREATEST(:at, created_at),
+          duration_ms = CAST(1000 * EXTRACT(EPOCH FROM
+              GREATEST(:at, created_at) - COALESCE(started_at, created_at)) AS BIGINT),
+          updated_at = :at,
+          last_position = :position
+      WHERE"""
+          + KEY
+          + "AND last_position < :position";
+
+  /** Moves one descendant count of every ancestor from one phase to another. */
+  static final String SHIFT_ANCESTOR_COUNTS =
+      """
+      WITH RECURSIVE ancestors(name) AS (
+          SELECT parent_name FROM actions
+          WHERE"""
+          + KEY
+          + """
+          AND parent_name IS NOT NULL
+        UNION
+          SELECT a.parent_name FROM actions a JOIN ancestors x ON a.name = x.name
+          WHERE a.project = :project AND a.domain = :domain AND a.run_name = :run
+            AND a.parent_name IS NOT NULL)
+      UPDATE actions t SET
+          children_phase_counts = aloft_shift_count(t.children_phase_counts, :fromPhase, :toPhase),
+          last_position = GREATEST(t.last_position, :position)
+      FROM ancestors x
+      WHERE t.project = :project AND t.domain = :domain AND t.run_name = :run AND t.name = x.name
+      RETURNING t.name
+      """;
+
+  static final String INSERT_EVENT =
+      """
+      INSERT INTO action_events (position, project, domain, run_name, name, event_type,
+          attempt, phase, version, recorded_at, updated_time, reported_time, error, logs,
+          output_uri, cache_status, cluster, actor, reason)
+      VALUES (:position, :project, :domain, :run, :name, :eventType,
+          :attempt, :phase, :version, :recordedAt, :updatedTime, :reportedTime,
+          CAST(:error AS jsonb), CAST(:logs AS jsonb),
+          :outputUri, :cacheStatus, :cluster, :actor, :reason)
+      ON CONFLICT DO NOTHING
+      """;
+}

@@ -1,0 +1,12 @@
+package io.aloft.adapters.postgres.projection;
+
+/**
+ * Processing groups. All read models share one single-segment processor: events are applied in
+ * global order, which the ancestor phase counts rely on (a child's creation precedes its changes).
+ */
+public final class ProjectionGroups {
+
+  public static final String PROJECTIONS = "aloft-projections";
+
+  private ProjectionGroups() {}
+}

@@ -1,0 +1,142 @@
+package io.aloft.adapters.postgres.query;
+
+import io.aloft.application.port.query.ActionEventView;
+import io.aloft.application.port.query.ActionFilter;
+import io.aloft.application.port.query.ActionQueries;
+import io.aloft.application.port.query.ActionView;
+import io.aloft.application.port.query.EventSelection;
+import io.aloft.domain.id.ActionId;
+import io.aloft.domain.id.ProjectDomain;
+import io.aloft.domain.id.RunId;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Non-blocking reads of runs, actions and their history over R2DBC. */
+public final class R2dbcActionQueries implements ActionQueries {
+
+  private static final String FROM = "SELECT " + ActionRowMapper.ACTION_COLUMNS + " FROM actions ";
+  private static final String RUN_KEY =
+      "project = :project AND domain = :domain AND run_name = :run";
+  private static final String DEFAULT_ORDER =
+      " ORDER BY phase ASC, created_at DESC, run_name DESC, name DESC LIMIT :limit OFFSET :offset";
+
+  private final DatabaseClient db;
+
+  public R2dbcActionQueries(DatabaseClient db) {
+    this.db = db;
+  }
+
+  @Override
+  public Mono<ActionView> find(ActionId id) {
+    return bindRun(db.sql(FROM + "WHERE " + RUN_KEY + " AND name = :name"), id.run())
+        .bind("name", id.name())
+        .map(ActionRowMapper::action)
+        .one();
+  }
+
+  @Override
+  public Flux<ActionView> findAll(Collection<ActionId> ids) {
+    return Flux.fromIterable(ids)
+        .groupBy(ActionId::run)
+        .flatMap(
+            group ->
+                group
+                    .map(ActionId::name)
+                    .collectList()
+                    .flatMapMany(names -> findIn(group.key(), names)));
+  }
+
+  private Flux<ActionView> findIn(RunId run, List<String> names) {
+    return bindRun(db.sql(FROM + "WHERE " + RUN_KEY + " AND name = ANY(:names)"), run)
+        .bind("names", names.toArray(String[]::new))
+        .map(ActionRowMapper::action)
+        .all();
+  }
+
+  @Override
+  public Flux<ActionView> listRuns(
+      ProjectDomain scope, ActionFilter filter, int limit, long offset) {
+    String sql =
+        FROM
+            + "WHERE project = :project AND domain = :domain AND parent_name IS NULL"
+            + filterSql(filter, "run_name")
+            + DEFAULT_ORDER;
+    GenericExecuteSpec spec =
+        db.sql(sql).bind("project", scope.project().name()).bind("domain", scope.domain().name());
+    return page(bindFilter(spec, filter), limit, offset).map(ActionRowMapper::action).all();
+  }
+
+  @Override
+  public Flux<ActionView> listActions(RunId run, ActionFilter filter, int limit, long offset) {
+    String sql = FROM + "WHERE " + RUN_KEY + filterSql(filter, "name") + DEFAULT_ORDER;
+    GenericExecuteSpec spec = bindFilter(bindRun(db.sql(sql), run), filter);
+    return page(spec, limit, offset).map(ActionRowMapper::action).all();
+  }
+
+  @Override
+  public Flux<ActionView> tree(RunId run) {
+    return bindRun(db.sql(FROM + "WHERE " + RUN_KEY + " ORDER BY created_at, name"), run)
+        .map(ActionRowMapper::action)
+        .all();
+  }
+
+  @Override
+  public Flux<ActionEventView> events(EventSelection selection, int limit) {
+    StringBuilder sql =
+        new StringBuilder("SELECT " + ActionRowMapper.EVENT_COLUMNS + " FROM action_events WHERE ")
+            .append(RUN_KEY)
+            .append(" AND position > :after");
+    if (selection.action() != null) {
+      sql.append(" AND name = :name");
+    }
+    if (selection.fromTime() != null) {
+      sql.append(" AND recorded_at >= :fromTime");
+    }
+    sql.append(" ORDER BY position LIMIT :limit");
+    GenericExecuteSpec spec =
+        bindRun(db.sql(sql.toString()), selection.run())
+            .bind("after", selection.afterPosition())
+            .bind("limit", limit);
+    if (selection.action() != null) {
+      spec = spec.bind("name", selection.action().name());
+    }
+    if (selection.fromTime() != null) {
+      spec = spec.bind("fromTime", OffsetDateTime.ofInstant(selection.fromTime(), ZoneOffset.UTC));
+    }
+    return spec.map(ActionRowMapper::event).all();
+  }
+
+  private static String filterSql(ActionFilter filter, String nameColumn) {
+    String sql = filter.phases().isEmpty() ? "" : " AND phase = ANY(:phases)";
+    return filter.nameContains().isEmpty() ? sql : sql + " AND " + nameColumn + " ILIKE :pattern";
+  }
+
+  private static GenericExecuteSpec bindFilter(GenericExecuteSpec spec, ActionFilter filter) {
+    if (!filter.phases().isEmpty()) {
+      spec =
+          spec.bind(
+              "phases",
+              filter.phases().stream().map(p -> (short) p.number()).toArray(Short[]::new));
+    }
+    if (!filter.nameContains().isEmpty()) {
+      spec = spec.bind("pattern", Rows.containsPattern(filter.nameContains()));
+    }
+    return spec;
+  }
+
+  private static GenericExecuteSpec page(GenericExecuteSpec spec, int limit, long offset) {
+    return spec.bind("limit", limit).bind("offset", offset);
+  }
+
+  private static GenericExecuteSpec bindRun(GenericExecuteSpec spec, RunId run) {
+    return spec.bind("project", run.scope().project().name())
+        .bind("domain", run.scope().domain().name())
+        .bind("run", run.name());
+  }
+}

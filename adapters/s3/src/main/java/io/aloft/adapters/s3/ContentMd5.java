@@ -1,0 +1,37 @@
+package io.aloft.adapters.s3;
+
+import io.aloft.domain.error.InvalidArgument;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/** The base64 MD5 that S3 checks (Content-MD5) and that we keep in the object's metadata. */
+final class ContentMd5 {
+
+  private ContentMd5() {}
+
+  /**
+   * The MD5 of {@code bytes}, base64. When the caller gave one, it must match the bytes: a wrong or
+   * malformed value is an {@link InvalidArgument}, before anything is sent.
+   */
+  static String of(byte[] bytes, String given) {
+    String actual = Base64.getEncoder().encodeToString(digest(bytes));
+    if (given != null && !given.equals(actual)) {
+      throw new InvalidArgument(
+          "contentMd5Base64 '"
+              + given
+              + "' does not match the bytes (their MD5 is "
+              + actual
+              + ")");
+    }
+    return actual;
+  }
+
+  private static byte[] digest(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("MD5").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK provides MD5", e);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.aloft.adapters.s3;
+
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
+
+/**
+ * Builds the async S3 client: Netty HTTP, path-style addressing, the configured endpoint, region
+ * and credentials. The SDK's own retries are off because {@link S3Calls} retries (once, with a
+ * circuit breaker, instead of retries multiplying).
+ */
+final class S3ClientFactory {
+
+  private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  private S3ClientFactory() {}
+
+  static S3AsyncClient create(S3Settings settings) {
+    Duration timeout = settings.operationTimeout();
+    Duration connect = timeout.compareTo(MAX_CONNECT_TIMEOUT) < 0 ? timeout : MAX_CONNECT_TIMEOUT;
+    S3AsyncClientBuilder builder =
+        S3AsyncClient.builder()
+            .httpClientBuilder(
+                NettyNioAsyncHttpClient.builder()
+                    .maxConcurrency(settings.maxConcurrency())
+                    .connectionTimeout(connect)
+                    .connectionAcquisitionTimeout(timeout)
+                    .readTimeout(timeout)
+                    .writeTimeout(timeout))
+            .region(Region.of(settings.region()))
+            .credentialsProvider(credentials(settings))
+            .forcePathStyle(settings.pathStyle())
+            .overrideConfiguration(
+                o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallAttemptTimeout(timeout));
+    if (settings.endpoint() != null) {
+      builder.endpointOverride(settings.endpoint());
+    }
+    return builder.build();
+  }
+
+  private static AwsCredentialsProvider credentials(S3Settings settings) {
+    if (settings.hasStaticCredentials()) {
+      return StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
+    }
+    return DefaultCredentialsProvider.builder().build();
+  }
+}

@@ -1,0 +1,217 @@
+package io.aloft.adapters.s3;
+
+import io.aloft.application.port.storage.DataStore;
+import io.aloft.application.port.storage.ObjectInfo;
+import io.aloft.application.port.storage.PutOptions;
+import io.aloft.application.port.storage.StorageUri;
+import io.aloft.domain.error.InvalidArgument;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * A {@link DataStore} for {@code s3://} uris on S3 or an S3-compatible server, over the async AWS
+ * SDK with the Netty client. Every call has a per-attempt timeout, retries and a circuit breaker
+ * (see {@link S3Calls}); a missing object is an empty result.
+ */
+public final class S3DataStore implements DataStore, AutoCloseable {
+
+  public static final String SCHEME = "s3";
+
+  private final S3AsyncClient client;
+  private final S3Calls calls;
+  private final Clock clock;
+
+  public S3DataStore(S3Settings settings) {
+    this(settings, Clock.systemUTC());
+  }
+
+  /** The clock dates the {@link ObjectInfo} a put returns (S3 does not answer a PUT with it). */
+  public S3DataStore(S3Settings settings, Clock clock) {
+    this.client = S3ClientFactory.create(settings);
+    this.calls = new S3Calls(storeName(settings), settings.operationTimeout());
+    this.clock = clock;
+  }
+
+  @Override
+  public Mono<ObjectInfo> put(StorageUri uri, byte[] bytes, PutOptions options) {
+    return Mono.defer(
+        () -> {
+          String key = objectKey(uri);
+          String md5 = ContentMd5.of(bytes, options.contentMd5Base64());
+          Map<String, String> metadata = new HashMap<>();
+          options.metadata().forEach((k, v) -> metadata.put(k.toLowerCase(Locale.ROOT), v));
+          metadata.put(ObjectInfo.MD5_METADATA_KEY, md5);
+          return calls
+              .call(
+                  "put",
+                  uri,
+                  () ->
+                      client.putObject(
+                          b ->
+                              b.bucket(uri.bucket())
+                                  .key(key)
+                                  .contentType(options.contentType())
+                                  .contentMD5(md5)
+                                  .metadata(metadata),
+                          AsyncRequestBody.fromBytes(bytes)))
+              .map(response -> new ObjectInfo(uri, bytes.length, md5, clock.instant(), metadata));
+        });
+  }
+
+  @Override
+  public Mono<byte[]> get(StorageUri uri) {
+    return Mono.defer(
+        () -> {
+          String key = objectKey(uri);
+          return calls
+              .callOrEmpty(
+                  "get",
+                  uri,
+                  () ->
+                      client.getObject(
+                          b -> b.bucket(uri.bucket()).key(key),
+                          AsyncResponseTransformer.<GetObjectResponse>toBytes()))
+              .map(ResponseBytes::asByteArrayUnsafe);
+        });
+  }
+
+  @Override
+  public Mono<ObjectInfo> head(StorageUri uri) {
+    return Mono.defer(
+        () -> {
+          String key = objectKey(uri);
+          return calls
+              .callOrEmpty(
+                  "head", uri, () -> client.headObject(b -> b.bucket(uri.bucket()).key(key)))
+              .map(response -> info(uri, response));
+        });
+  }
+
+  @Override
+  public Mono<Boolean> delete(StorageUri uri) {
+    return Mono.defer(
+        () -> {
+          String key = objectKey(uri);
+          return calls
+              .call("delete", uri, () -> client.deleteObject(b -> b.bucket(uri.bucket()).key(key)))
+              .thenReturn(true);
+        });
+  }
+
+  @Override
+  public Flux<ObjectInfo> list(StorageUri prefix) {
+    return Mono.defer(
+            () -> {
+              checkScheme(prefix);
+              return page(prefix, null);
+            })
+        .expand(
+            page ->
+                Boolean.TRUE.equals(page.isTruncated())
+                    ? page(prefix, page.nextContinuationToken())
+                    : Mono.empty())
+        .concatMapIterable(ListObjectsV2Response::contents)
+        .map(object -> info(prefix, object));
+  }
+
+  @Override
+  public Set<String> schemes() {
+    return Set.of(SCHEME);
+  }
+
+  /**
+   * Creates {@code bucket} unless it exists. Meant for startup in embedded mode and for tests;
+   * concurrent creation by someone else counts as success.
+   */
+  public Mono<Void> ensureBucket(String bucket) {
+    StorageUri uri = new StorageUri(SCHEME, bucket, "");
+    Mono<Void> create =
+        calls
+            .call(
+                "create-bucket",
+                uri,
+                () -> client.createBucket(b -> b.bucket(bucket)),
+                e -> S3Errors.unwrap(e) instanceof BucketAlreadyOwnedByYouException)
+            .then();
+    return calls
+        .call(
+            "head-bucket",
+            uri,
+            () -> client.headBucket(b -> b.bucket(bucket)),
+            e -> S3Errors.unwrap(e) instanceof S3Exception s3 && s3.statusCode() == 404)
+        .map(exists -> true)
+        .switchIfEmpty(create.thenReturn(true))
+        .then();
+  }
+
+  /** Closes the SDK client and its Netty event loop. */
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  S3Calls calls() {
+    return calls;
+  }
+
+  private Mono<ListObjectsV2Response> page(StorageUri prefix, String continuationToken) {
+    return calls.call(
+        "list",
+        prefix,
+        () ->
+            client.listObjectsV2(
+                b ->
+                    b.bucket(prefix.bucket())
+                        .prefix(prefix.key().isEmpty() ? null : prefix.key())
+                        .continuationToken(continuationToken)));
+  }
+
+  private static ObjectInfo info(StorageUri uri, HeadObjectResponse response) {
+    Map<String, String> metadata = response.hasMetadata() ? response.metadata() : Map.of();
+    return new ObjectInfo(
+        uri,
+        response.contentLength(),
+        metadata.get(ObjectInfo.MD5_METADATA_KEY),
+        response.lastModified(),
+        metadata);
+  }
+
+  private static ObjectInfo info(StorageUri prefix, S3Object object) {
+    StorageUri uri = new StorageUri(prefix.scheme(), prefix.bucket(), object.key());
+    return new ObjectInfo(uri, object.size(), null, object.lastModified(), Map.of());
+  }
+
+  private static String objectKey(StorageUri uri) {
+    checkScheme(uri);
+    if (uri.key().isEmpty()) {
+      throw new InvalidArgument("storage uri '" + uri + "' names a bucket, not an object");
+    }
+    return uri.key();
+  }
+
+  private static void checkScheme(StorageUri uri) {
+    if (!SCHEME.equals(uri.scheme())) {
+      throw new InvalidArgument(
+          "the S3 store cannot serve '" + uri + "': only " + SCHEME + ":// uris");
+    }
+  }
+
+  private static String storeName(S3Settings settings) {
+    return "s3-" + (settings.endpoint() == null ? "aws-" + settings.region() : settings.endpoint());
+  }
+}

@@ -1,0 +1,69 @@
+package io.aloft.adapters.s3;
+
+import io.aloft.application.port.storage.DataStore;
+import io.aloft.application.port.storage.PutOptions;
+import io.aloft.application.port.storage.StorageUri;
+import io.aloft.domain.error.InvalidArgument;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.test.StepVerifier;
+
+/** The {@link DataStoreContract} against {@link S3DataStore} on an in-JVM s3proxy. */
+class S3DataStoreTest extends DataStoreContract {
+
+  private static final String BUCKET = "contract";
+
+  @TempDir static Path directory;
+  private static EmbeddedS3Server server;
+  private static S3DataStore store;
+  private static final StorageUri BASE =
+      new StorageUri("s3", BUCKET, "contract-" + UUID.randomUUID() + "/");
+
+  @BeforeAll
+  static void startServer() {
+    server = new EmbeddedS3Server(directory, 0, "test-access", "test-secret");
+    server.start();
+    store = new S3DataStore(server.clientSettings());
+    StepVerifier.create(store.ensureBucket(BUCKET)).expectComplete().verify(TIMEOUT);
+  }
+
+  @AfterAll
+  static void stopServer() {
+    store.close();
+    server.close();
+  }
+
+  @Override
+  protected DataStore store() {
+    return store;
+  }
+
+  @Override
+  protected StorageUri base() {
+    return BASE;
+  }
+
+  @Test
+  void givenExistingBucket_whenEnsureBucketAgain_thenCompletes() {
+    StepVerifier.create(store.ensureBucket(BUCKET)).expectComplete().verify(TIMEOUT);
+  }
+
+  @Test
+  void givenOtherScheme_whenGet_thenInvalidArgument() {
+    StepVerifier.create(store.get(StorageUri.parse("gs://b/k")))
+        .expectError(InvalidArgument.class)
+        .verify(TIMEOUT);
+  }
+
+  @Test
+  void givenBucketOnlyUri_whenPut_thenInvalidArgument() {
+    StepVerifier.create(
+            store.put(StorageUri.parse("s3://" + BUCKET), new byte[1], PutOptions.none()))
+        .expectError(InvalidArgument.class)
+        .verify(TIMEOUT);
+  }
+}

@@ -1,0 +1,25 @@
+package io.aloft.application.run;
+
+import io.aloft.domain.id.ProjectDomain;
+import java.util.Objects;
+
+/**
+ * What CreateRun needs. Nullable: runName (blank or null: a name is generated), runSpec (the
+ * serialized RunSpec), runBaseDir (else the configured storage prefix), source, createdBy.
+ */
+public record CreateRunRequest(
+    ProjectDomain scope,
+    String runName,
+    TaskSelector task,
+    RunInputs inputs,
+    byte[] runSpec,
+    String runBaseDir,
+    String source,
+    String createdBy) {
+
+  public CreateRunRequest {
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(inputs, "inputs");
+  }
+}

@@ -1,0 +1,54 @@
+package io.aloft.application.watch;
+
+import io.aloft.application.port.query.ActionQueries;
+import io.aloft.application.port.query.ActionView;
+import io.aloft.domain.error.Unavailable;
+import io.aloft.domain.id.ActionId;
+import java.time.Duration;
+import java.util.function.Predicate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Read-your-writes for the asynchronous action projection: waits until an action's row satisfies a
+ * condition (typically: it exists), so that a client creating a run can read it back at once.
+ */
+public final class ProjectionSync {
+
+  private final DirtyActions dirtyActions;
+  private final ActionQueries queries;
+  private final Duration timeout;
+
+  public ProjectionSync(DirtyActions dirtyActions, ActionQueries queries, Duration timeout) {
+    this.dirtyActions = dirtyActions;
+    this.queries = queries;
+    this.timeout = timeout;
+  }
+
+  public Mono<ActionView> await(ActionId id, Predicate<ActionView> condition) {
+    return dirtyActions
+        .watch(id::equals)
+        .publish(live -> Flux.concat(queries.find(id), live.concatMap(ids -> queries.find(id), 1)))
+        .filter(condition)
+        .next()
+        .timeout(
+            timeout,
+            Mono.error(
+                () ->
+                    new Unavailable(
+                        "the read model did not show action "
+                            + id.key()
+                            + " within "
+                            + timeout.toMillis()
+                            + " ms; it will appear shortly, read it again")));
+  }
+
+  /** Empty if the action does not show up within the timeout. */
+  public Mono<ActionView> awaitExisting(ActionId id, Duration wait) {
+    return dirtyActions
+        .watch(id::equals)
+        .publish(live -> Flux.concat(queries.find(id), live.concatMap(ids -> queries.find(id), 1)))
+        .next()
+        .timeout(wait, Mono.empty());
+  }
+}

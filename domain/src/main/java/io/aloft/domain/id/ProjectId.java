@@ -1,0 +1,20 @@
+package io.aloft.domain.id;
+
+import io.aloft.domain.support.Require;
+
+/**
+ * A project name: a DNS-1123 label of 1 to 63 characters.
+ *
+ * @param name never null; validated, else {@link io.aloft.domain.error.InvalidArgument}
+ */
+public record ProjectId(String name) {
+
+  public ProjectId {
+    Require.name(name, "project", Dns.LABEL_MAX, Dns.LABEL, Dns.labelRule(Dns.LABEL_MAX));
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}
