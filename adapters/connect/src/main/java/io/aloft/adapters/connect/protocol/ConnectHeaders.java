@@ -37,8 +37,8 @@ final class ConnectHeaders {
    */
   static Optional<Duration> timeout(HttpHeaders headers, ConnectOptions options) {
     String millis = headers.getFirst(TIMEOUT_MS);
-    if (millis == null) {
-      return Optional.empty();
+    if (millis == null || millis.isEmpty()) {
+      return Optional.empty(); // connect-go, too, reads an empty value as no timeout.
     }
     if (!TIMEOUT_DIGITS.matcher(millis).matches()) {
       throw new ConnectException(

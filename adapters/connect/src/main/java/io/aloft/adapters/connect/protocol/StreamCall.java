@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import io.aloft.adapters.connect.protocol.ContentTypes.Format;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -65,6 +66,7 @@ final class StreamCall implements HandlerFunction<ServerResponse> {
    */
   Flux<DataBuffer> frames(Flux<Message> replies, MessageCodec codec, Compression compression) {
     return replies
+        .limitRate(options.streamPrefetch())
         .map(reply -> messageFrame(reply, codec, compression))
         .concatWith(Mono.fromSupplier(() -> endStreamFrame(null)))
         .onErrorResume(
@@ -106,8 +108,7 @@ final class StreamCall implements HandlerFunction<ServerResponse> {
 
   private Flux<Message> invokeHandler(Message request, CallContext context) {
     // defer: a handler that throws instead of returning an error Flux is treated alike.
-    return Flux.<Message>defer(() -> method.handler().handle(request, context))
-        .limitRate(options.streamPrefetch());
+    return Flux.defer(() -> method.handler().handle(request, context));
   }
 
   private static DataBuffer messageFrame(
@@ -120,7 +121,7 @@ final class StreamCall implements HandlerFunction<ServerResponse> {
   /**
    * The end-of-stream envelope; left uncompressed, which the protocol allows, to keep it simple.
    */
-  private static DataBuffer endStreamFrame(ConnectException error) {
+  private static DataBuffer endStreamFrame(@Nullable ConnectException error) {
     return ProtocolResponses.wrap(Envelope.endStream(ErrorWriter.endStreamJson(error)).toBytes());
   }
 }

@@ -76,7 +76,7 @@ public class ActionProjection {
           base(event.actionId(), position, recordedAt, "ActionAbortRequested")
               .text("actor", event.requestedBy())
               .text("reason", event.reason())
-              .number("phase", ActionPhase.ABORTED.number()));
+              .integer("phase", ActionPhase.ABORTED.number()));
       List<ActionId> touched =
           shiftAncestors(
               event.actionId(),
@@ -94,7 +94,7 @@ public class ActionProjection {
     if (fromPhase == toPhase) {
       return touched;
     }
-    params.number("fromPhase", fromPhase).number("toPhase", toPhase);
+    params.integer("fromPhase", fromPhase).integer("toPhase", toPhase);
     for (String name :
         jdbc.queryForList(ActionSql.SHIFT_ANCESTOR_COUNTS, params.source(), String.class)) {
       touched.add(new ActionId(id.run(), name));
@@ -110,9 +110,9 @@ public class ActionProjection {
     return Params.forAction(id, position)
         .text("eventType", type)
         .time("recordedAt", recordedAt)
-        .text("attempt", null)
-        .text("phase", null)
-        .text("version", null)
+        .integer("attempt", null)
+        .integer("phase", null)
+        .integer("version", null)
         .time("updatedTime", null)
         .time("reportedTime", null)
         .json("error", null)
@@ -149,9 +149,9 @@ public class ActionProjection {
 
   private static Params recorded(Params params, ActionEventRecorded event) {
     return params
-        .number("attempt", event.key().attempt())
-        .number("phase", event.key().phase().number())
-        .number("version", event.key().version())
+        .integer("attempt", event.key().attempt())
+        .integer("phase", event.key().phase().number())
+        .integer("version", event.key().version())
         .flag("terminal", event.key().phase().isTerminal())
         .text("cacheStatus", event.cacheStatus().name())
         .json("error", Json.error(event.error()))

@@ -44,6 +44,11 @@ final class Params {
     return this;
   }
 
+  Params integer(String name, Integer value) {
+    source.addValue(name, value, Types.INTEGER);
+    return this;
+  }
+
   Params flag(String name, boolean value) {
     source.addValue(name, value, Types.BOOLEAN);
     return this;

@@ -4,11 +4,14 @@ import io.aloft.domain.project.ProjectCreated;
 import io.aloft.domain.project.ProjectUpdated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-/** Maintains the {@code projects} read model; idempotent through the row's last position. */
-@ProcessingGroup(ProjectionGroups.PROJECTIONS)
+/**
+ * Maintains the {@code projects} read model in the command's transaction. Idempotent: a row
+ * remembers the aggregate sequence number it last applied ({@code last_position} here).
+ */
+@ProcessingGroup(ProjectionGroups.CATALOG)
 public class ProjectProjection {
 
   private static final String INSERT =
@@ -35,7 +38,7 @@ public class ProjectProjection {
   }
 
   @EventHandler
-  void on(ProjectCreated event, TrackingToken token) {
+  void on(ProjectCreated event, @SequenceNumber long sequence) {
     jdbc.update(
         INSERT,
         new Params()
@@ -45,12 +48,12 @@ public class ProjectProjection {
             .json("labels", Json.labels(event.labels()))
             .text("lifecycle", "ACTIVE")
             .time("at", event.createdAt())
-            .number("position", Positions.of(token))
+            .number("position", sequence)
             .source());
   }
 
   @EventHandler
-  void on(ProjectUpdated event, TrackingToken token) {
+  void on(ProjectUpdated event, @SequenceNumber long sequence) {
     jdbc.update(
         UPDATE,
         new Params()
@@ -60,7 +63,7 @@ public class ProjectProjection {
             .json("labels", Json.labels(event.labels()))
             .text("lifecycle", event.lifecycle().name())
             .time("at", event.updatedAt())
-            .number("position", Positions.of(token))
+            .number("position", sequence)
             .source());
   }
 }

@@ -8,5 +8,11 @@ public final class ProjectionGroups {
 
   public static final String PROJECTIONS = "aloft-projections";
 
+  /**
+   * Projects and tasks: few, small writes that later requests check at once (a run needs its
+   * project), so they are projected in the command's own transaction (a subscribing processor).
+   */
+  public static final String CATALOG = "aloft-catalog";
+
   private ProjectionGroups() {}
 }

@@ -6,7 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /** Maintains the {@code tasks} read model. A version is immutable, so inserts are idempotent. */
-@ProcessingGroup(ProjectionGroups.PROJECTIONS)
+@ProcessingGroup(ProjectionGroups.CATALOG)
 public class TaskProjection {
 
   private static final String INSERT =
