@@ -6,16 +6,17 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 
 /**
  * Builds the async S3 client: Netty HTTP, path-style addressing, the configured endpoint, region
- * and credentials. The SDK's own retries are off because {@link S3Calls} retries (once, with a
- * circuit breaker, instead of retries multiplying).
+ * and credentials. The SDK's own retries are off: {@link S3Calls} retries, next to its circuit
+ * breaker, so attempts do not multiply. Checksums are computed only when an operation requires
+ * them; puts are protected by Content-MD5 instead.
  */
 final class S3ClientFactory {
 

@@ -27,14 +27,22 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * A {@link DataStore} for {@code s3://} uris on S3 or an S3-compatible server, over the async AWS
  * SDK with the Netty client. Every call has a per-attempt timeout, retries and a circuit breaker
  * (see {@link S3Calls}); a missing object is an empty result.
+ *
+ * <p>S3 limits: {@link #head} cannot tell a missing bucket from a missing object (HEAD answers
+ * carry no error code), so it completes empty for both; {@link #delete} answers true even when
+ * there was nothing to delete; {@link #put} dates its result with the client's clock.
  */
 public final class S3DataStore implements DataStore, AutoCloseable {
 
   public static final String SCHEME = "s3";
 
+  /** S3's own page size for listings. */
+  static final int DEFAULT_LIST_PAGE_SIZE = 1_000;
+
   private final S3AsyncClient client;
   private final S3Calls calls;
   private final Clock clock;
+  private final int listPageSize;
 
   public S3DataStore(S3Settings settings) {
     this(settings, Clock.systemUTC());
@@ -42,9 +50,15 @@ public final class S3DataStore implements DataStore, AutoCloseable {
 
   /** The clock dates the {@link ObjectInfo} a put returns (S3 does not answer a PUT with it). */
   public S3DataStore(S3Settings settings, Clock clock) {
+    this(settings, clock, DEFAULT_LIST_PAGE_SIZE);
+  }
+
+  /** With a smaller listing page, so that tests can cover paging with few objects. */
+  S3DataStore(S3Settings settings, Clock clock, int listPageSize) {
     this.client = S3ClientFactory.create(settings);
     this.calls = new S3Calls(storeName(settings), settings.operationTimeout());
     this.clock = clock;
+    this.listPageSize = listPageSize;
   }
 
   @Override
@@ -139,24 +153,27 @@ public final class S3DataStore implements DataStore, AutoCloseable {
    * concurrent creation by someone else counts as success.
    */
   public Mono<Void> ensureBucket(String bucket) {
-    StorageUri uri = new StorageUri(SCHEME, bucket, "");
-    Mono<Void> create =
-        calls
-            .call(
-                "create-bucket",
-                uri,
-                () -> client.createBucket(b -> b.bucket(bucket)),
-                e -> S3Errors.unwrap(e) instanceof BucketAlreadyOwnedByYouException)
-            .then();
-    return calls
-        .call(
-            "head-bucket",
-            uri,
-            () -> client.headBucket(b -> b.bucket(bucket)),
-            e -> S3Errors.unwrap(e) instanceof S3Exception s3 && s3.statusCode() == 404)
-        .map(exists -> true)
-        .switchIfEmpty(create.thenReturn(true))
-        .then();
+    return Mono.defer(
+        () -> {
+          StorageUri uri = new StorageUri(SCHEME, bucket, "");
+          Mono<Boolean> create =
+              calls
+                  .call(
+                      "create-bucket",
+                      uri,
+                      () -> client.createBucket(b -> b.bucket(bucket)),
+                      e -> S3Errors.unwrap(e) instanceof BucketAlreadyOwnedByYouException)
+                  .thenReturn(true);
+          return calls
+              .call(
+                  "head-bucket",
+                  uri,
+                  () -> client.headBucket(b -> b.bucket(bucket)),
+                  e -> S3Errors.unwrap(e) instanceof S3Exception s3 && s3.statusCode() == 404)
+              .map(exists -> true)
+              .switchIfEmpty(create)
+              .then();
+        });
   }
 
   /** Closes the SDK client and its Netty event loop. */
@@ -178,6 +195,7 @@ public final class S3DataStore implements DataStore, AutoCloseable {
                 b ->
                     b.bucket(prefix.bucket())
                         .prefix(prefix.key().isEmpty() ? null : prefix.key())
+                        .maxKeys(listPageSize)
                         .continuationToken(continuationToken)));
   }
 

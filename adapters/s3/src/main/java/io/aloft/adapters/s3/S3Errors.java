@@ -88,6 +88,10 @@ final class S3Errors {
     if (e instanceof SdkClientException) {
       return new FailedPrecondition(what + " could not be sent: " + reason(e), e);
     }
+    if (e instanceof IllegalArgumentException) {
+      // The SDK validates requests before sending them, e.g. bucket names of 3 to 63 characters.
+      return new InvalidArgument(what + " is invalid: " + e.getMessage(), e);
+    }
     return e;
   }
 

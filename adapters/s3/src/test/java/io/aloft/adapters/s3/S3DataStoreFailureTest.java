@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aloft.application.port.storage.PutOptions;
 import io.aloft.application.port.storage.StorageUri;
 import io.aloft.domain.error.FailedPrecondition;
+import io.aloft.domain.error.InvalidArgument;
 import io.aloft.domain.error.Unavailable;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
@@ -27,15 +28,18 @@ class S3DataStoreFailureTest {
 
   @TempDir static Path directory;
   private static EmbeddedS3Server server;
+  private static S3DataStore store;
 
   @BeforeAll
   static void startServer() {
     server = new EmbeddedS3Server(directory, 0, "failure-access", SECRET);
     server.start();
+    store = new S3DataStore(server.clientSettings());
   }
 
   @AfterAll
   static void stopServer() {
+    store.close();
     server.close();
   }
 
@@ -101,26 +105,43 @@ class S3DataStoreFailureTest {
     StorageUri uri = StorageUri.parse("s3://no-such-bucket/a/b");
     String message =
         "bucket 'no-such-bucket' does not exist; create it or set aloft.storage.bucket";
-    try (S3DataStore store = new S3DataStore(server.clientSettings())) {
 
-      StepVerifier.create(store.put(uri, new byte[] {1}, PutOptions.none()))
-          .expectErrorSatisfies(e -> assertFailedPrecondition(e, message))
-          .verify(VERIFY);
-      StepVerifier.create(store.get(uri))
-          .expectErrorSatisfies(e -> assertFailedPrecondition(e, message))
-          .verify(VERIFY);
-      StepVerifier.create(store.list(uri))
-          .expectErrorSatisfies(e -> assertFailedPrecondition(e, message))
-          .verify(VERIFY);
-    }
+    StepVerifier.create(store.put(uri, new byte[] {1}, PutOptions.none()))
+        .expectErrorSatisfies(e -> assertFailedPrecondition(e, message))
+        .verify(VERIFY);
+    StepVerifier.create(store.get(uri))
+        .expectErrorSatisfies(e -> assertFailedPrecondition(e, message))
+        .verify(VERIFY);
+    StepVerifier.create(store.list(uri))
+        .expectErrorSatisfies(e -> assertFailedPrecondition(e, message))
+        .verify(VERIFY);
+  }
+
+  @Test
+  void givenMissingBucket_whenHead_thenEmptyBecauseHeadAnswersCarryNoErrorCode() {
+    StepVerifier.create(store.head(StorageUri.parse("s3://no-such-bucket/a/b")))
+        .expectComplete()
+        .verify(VERIFY);
+  }
+
+  @Test
+  void givenTooShortBucketName_whenEnsureBucket_thenInvalidArgument() {
+    StepVerifier.create(store.ensureBucket("b"))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(InvalidArgument.class)
+                    .hasMessageContaining("bucket of s3://b is invalid")
+                    .hasMessageContaining("3 and 63 characters"))
+        .verify(VERIFY);
   }
 
   @Test
   void givenWrongSecret_whenPut_thenFailedPreconditionWithoutSecret() {
     S3Settings wrong = server.clientSettings().withCredentials("failure-access", "not-the-secret");
-    try (S3DataStore store = new S3DataStore(wrong)) {
+    try (S3DataStore wrongStore = new S3DataStore(wrong)) {
 
-      StepVerifier.create(store.ensureBucket("aloft"))
+      StepVerifier.create(wrongStore.ensureBucket("aloft"))
           .expectErrorSatisfies(
               e ->
                   assertThat(e)

@@ -18,6 +18,26 @@ final class ConnectHeaders {
 
   private ConnectHeaders() {}
 
+  /** What a request's headers say about the call. */
+  record CallSettings(
+      Optional<Duration> timeout, Compression requestCompression, CallContext context) {}
+
+  /**
+   * Reads and validates the headers every Connect call carries.
+   *
+   * @param encodingHeader Content-Encoding for unary calls, Connect-Content-Encoding for streams
+   * @throws ConnectException for a header with an invalid or unsupported value
+   */
+  static CallSettings read(HttpHeaders headers, ConnectOptions options, String encodingHeader) {
+    checkProtocolVersion(headers);
+    Optional<Duration> timeout = timeout(headers, options);
+    String encoding = headers.getFirst(encodingHeader);
+    Compression compression =
+        Compression.forName(encoding)
+            .orElseThrow(() -> Compression.unsupported(String.valueOf(encoding)));
+    return new CallSettings(timeout, compression, CallContext.of(headers, timeout));
+  }
+
   /**
    * Rejects a Connect-Protocol-Version other than 1. A missing header is tolerated so that plain
    * HTTP clients such as curl can call unary methods.

@@ -1,8 +1,8 @@
 package io.aloft.adapters.connect.protocol;
 
 import com.google.protobuf.Message;
+import io.aloft.adapters.connect.protocol.ConnectHeaders.CallSettings;
 import io.aloft.adapters.connect.protocol.ContentTypes.Format;
-import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -38,7 +38,8 @@ final class StreamCall implements HandlerFunction<ServerResponse> {
 
   @Override
   public Mono<ServerResponse> handle(ServerRequest request) {
-    Optional<Format> format = ContentTypes.stream(request.headers().firstHeader("Content-Type"));
+    Optional<Format> format =
+        ContentTypes.stream(request.headers().firstHeader(HttpHeaders.CONTENT_TYPE));
     if (format.isEmpty()) {
       return ProtocolResponses.unsupportedMediaType(request, ContentTypes.STREAM_TYPES);
     }
@@ -74,20 +75,14 @@ final class StreamCall implements HandlerFunction<ServerResponse> {
   }
 
   private Flux<Message> replies(ServerRequest request, MessageCodec codec) {
-    HttpHeaders headers = request.headers().asHttpHeaders();
-    ConnectHeaders.checkProtocolVersion(headers);
-    Optional<Duration> timeout = ConnectHeaders.timeout(headers, options);
-    String requestEncoding = headers.getFirst(ConnectHeaders.STREAM_CONTENT_ENCODING);
-    Compression requestCompression =
-        Compression.forName(requestEncoding)
-            .orElseThrow(() -> Compression.unsupported(String.valueOf(requestEncoding)));
-    CallContext context = new RequestCallContext(headers, timeout);
-
+    CallSettings call =
+        ConnectHeaders.read(
+            request.headers().asHttpHeaders(), options, ConnectHeaders.STREAM_CONTENT_ENCODING);
     Flux<Message> replies =
         BodyReader.readAtMost(request, Envelope.HEADER_BYTES + options.maxMessageBytes())
-            .map(body -> decode(body, requestCompression, codec))
-            .flatMapMany(message -> invokeHandler(message, context));
-    return Deadlines.apply(replies, timeout);
+            .map(body -> decode(body, call.requestCompression(), codec))
+            .flatMapMany(message -> invokeHandler(message, call.context()));
+    return Deadlines.apply(replies, call.timeout());
   }
 
   private Message decode(byte[] body, Compression compression, MessageCodec codec) {

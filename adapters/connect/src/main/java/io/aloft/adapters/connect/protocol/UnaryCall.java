@@ -1,8 +1,8 @@
 package io.aloft.adapters.connect.protocol;
 
 import com.google.protobuf.Message;
+import io.aloft.adapters.connect.protocol.ConnectHeaders.CallSettings;
 import io.aloft.adapters.connect.protocol.ContentTypes.Format;
-import java.time.Duration;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -29,7 +29,8 @@ final class UnaryCall implements HandlerFunction<ServerResponse> {
 
   @Override
   public Mono<ServerResponse> handle(ServerRequest request) {
-    Optional<Format> format = ContentTypes.unary(request.headers().firstHeader("Content-Type"));
+    Optional<Format> format =
+        ContentTypes.unary(request.headers().firstHeader(HttpHeaders.CONTENT_TYPE));
     if (format.isEmpty()) {
       return ProtocolResponses.unsupportedMediaType(request, ContentTypes.UNARY_TYPES);
     }
@@ -40,21 +41,15 @@ final class UnaryCall implements HandlerFunction<ServerResponse> {
 
   private Mono<ServerResponse> respond(ServerRequest request, Format format) {
     HttpHeaders headers = request.headers().asHttpHeaders();
-    ConnectHeaders.checkProtocolVersion(headers);
-    Optional<Duration> timeout = ConnectHeaders.timeout(headers, options);
-    String requestEncoding = headers.getFirst(HttpHeaders.CONTENT_ENCODING);
-    Compression requestCompression =
-        Compression.forName(requestEncoding)
-            .orElseThrow(() -> Compression.unsupported(String.valueOf(requestEncoding)));
+    CallSettings call = ConnectHeaders.read(headers, options, HttpHeaders.CONTENT_ENCODING);
     Compression responseCompression =
         Compression.negotiate(headers.getFirst(HttpHeaders.ACCEPT_ENCODING));
-    CallContext context = new RequestCallContext(headers, timeout);
 
     Mono<Message> reply =
         BodyReader.readAtMost(request, options.maxMessageBytes())
-            .map(body -> decode(body, requestCompression, format.codec()))
-            .flatMap(message -> invokeHandler(message, context));
-    return Deadlines.apply(reply, timeout)
+            .map(body -> decode(body, call.requestCompression(), format.codec()))
+            .flatMap(message -> invokeHandler(message, call.context()));
+    return Deadlines.apply(reply, call.timeout())
         .map(message -> responseCompression.compress(format.codec().encode(message)))
         .flatMap(body -> success(body, format, responseCompression));
   }

@@ -1,0 +1,41 @@
+package io.aloft.adapters.connect.mapping;
+
+import com.google.protobuf.Message;
+import io.aloft.application.port.query.ActionView;
+import io.aloft.domain.action.ActionType;
+import io.aloft.proto.run.v1.ConditionAction;
+import io.aloft.proto.run.v1.TraceAction;
+import io.aloft.proto.task.v1.TaskSpec;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The opaque spec bytes of an action, by action type: a TASK action stores its {@code TaskSpec}
+ * (as CreateRun does for the root action), a TRACE action its {@code TraceAction} and a CONDITION
+ * action its {@code ConditionAction}. Encoding and decoding live together so they cannot drift.
+ */
+public final class ActionSpecs {
+
+  private ActionSpecs() {}
+
+  public static byte[] encode(Message spec) {
+    return ProtoBytes.deterministic(spec);
+  }
+
+  public static @Nullable TaskSpec task(ActionView view) {
+    return view.type() == ActionType.TASK ? parse(view, TaskSpec.parser()) : null;
+  }
+
+  public static @Nullable TraceAction trace(ActionView view) {
+    return view.type() == ActionType.TRACE ? parse(view, TraceAction.parser()) : null;
+  }
+
+  public static @Nullable ConditionAction condition(ActionView view) {
+    return view.type() == ActionType.CONDITION ? parse(view, ConditionAction.parser()) : null;
+  }
+
+  private static <T extends Message> @Nullable T parse(
+      ActionView view, com.google.protobuf.Parser<T> parser) {
+    byte[] spec = view.spec();
+    return spec == null ? null : ProtoBytes.parseStored(parser, spec, "spec of action " + view.id());
+  }
+}

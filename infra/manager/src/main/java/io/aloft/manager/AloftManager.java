@@ -1,0 +1,22 @@
+package io.aloft.manager;
+
+import io.aloft.adapters.postgres.PostgresAdapterConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The manager: one process serving every Aloft service on one port. With no configuration it runs
+ * on its own (embedded PostgreSQL and S3 under {@code $ALOFT_HOME}); configured, the same code uses
+ * external ones.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Import(PostgresAdapterConfiguration.class)
+public class AloftManager {
+
+  public static void main(String[] args) {
+    SpringApplication.run(AloftManager.class, args);
+  }
+}

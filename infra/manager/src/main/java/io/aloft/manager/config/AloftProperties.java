@@ -1,0 +1,57 @@
+package io.aloft.manager.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything configurable under {@code aloft.*}. Leaving {@code database.host} or {@code
+ * storage.endpoint} unset selects the embedded server for it.
+ */
+@ConfigurationProperties("aloft")
+public record AloftProperties(
+    Path home,
+    @DefaultValue Database database,
+    @DefaultValue Storage storage,
+    @DefaultValue Connect connect,
+    @DefaultValue Runs runs) {
+
+  /** PostgreSQL: external when {@code host} is set, else embedded under {@code home}/postgres. */
+  public record Database(
+      String host,
+      @DefaultValue("5432") int port,
+      @DefaultValue("aloft") String name,
+      @DefaultValue("aloft") String username,
+      String password,
+      @DefaultValue("16") int jdbcPoolSize,
+      @DefaultValue("16") int r2dbcPoolSize,
+      @DefaultValue("0") int embeddedPort,
+      @DefaultValue("30s") Duration commandTimeout) {
+
+    public boolean external() {
+      return host != null && !host.isBlank();
+    }
+  }
+
+  /** S3: external when {@code endpoint} is set, else an embedded server under {@code home}/s3. */
+  public record Storage(
+      String endpoint,
+      String region,
+      String accessKey,
+      String secretKey,
+      @DefaultValue("aloft") String bucket,
+      @DefaultValue("metadata") String metadataPrefix,
+      @DefaultValue("0") int embeddedPort) {
+
+    public boolean external() {
+      return endpoint != null && !endpoint.isBlank();
+    }
+  }
+
+  /** The Connect API. */
+  public record Connect(@DefaultValue("4194304") int maxMessageBytes) {}
+
+  /** Runs. */
+  public record Runs(@DefaultValue("10s") Duration readYourWritesTimeout) {}
+}

@@ -1,0 +1,84 @@
+package io.aloft.manager.config;
+
+import io.aloft.adapters.s3.EmbeddedS3Server;
+import io.aloft.adapters.s3.S3DataStore;
+import io.aloft.adapters.s3.S3Settings;
+import io.aloft.application.port.storage.DataStore;
+import java.net.URI;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Chooses object storage: the configured S3 endpoint, or an in-process S3 server on a local
+ * directory, so one S3 code path serves both modes.
+ */
+@Configuration(proxyBeanMethods = false)
+class StorageConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
+  // Only for the loopback-bound embedded server, which holds nothing outside $ALOFT_HOME.
+  private static final String EMBEDDED_ACCESS_KEY = "aloft";
+  private static final String EMBEDDED_SECRET_KEY = "aloft-embedded-secret";
+
+  @Bean(destroyMethod = "close")
+  EmbeddedStorage embeddedStorage(AloftProperties properties) {
+    AloftProperties.Storage storage = properties.storage();
+    if (storage.external()) {
+      return new EmbeddedStorage(null);
+    }
+    var dir = properties.home().resolve("s3");
+    createBucketDirectory(dir, storage.bucket());
+    EmbeddedS3Server server =
+        new EmbeddedS3Server(dir, storage.embeddedPort(), EMBEDDED_ACCESS_KEY, EMBEDDED_SECRET_KEY);
+    log.info("Started the embedded S3 server at {} on {}", server.start(), dir);
+    return new EmbeddedStorage(server);
+  }
+
+  @Bean(destroyMethod = "close")
+  S3DataStore s3DataStore(AloftProperties properties, EmbeddedStorage embedded) {
+    AloftProperties.Storage storage = properties.storage();
+    S3Settings settings =
+        embedded.server() != null
+            ? embedded.server().clientSettings()
+            : new S3Settings(
+                URI.create(storage.endpoint()),
+                storage.region(),
+                storage.accessKey(),
+                storage.secretKey(),
+                true,
+                null,
+                0,
+                storage.bucket());
+    return new S3DataStore(settings.withBucket(storage.bucket()));
+  }
+
+  /** The filesystem store keeps each bucket as a top-level directory: creating it creates it. */
+  private static void createBucketDirectory(Path root, String bucket) {
+    try {
+      Files.createDirectories(root.resolve(bucket));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the embedded S3 bucket in " + root, e);
+    }
+  }
+
+  @Bean
+  DataStore dataStore(S3DataStore s3) {
+    return s3;
+  }
+
+  /** Holds the embedded server, if one runs, so that it stops with the context. */
+  record EmbeddedStorage(EmbeddedS3Server server) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.aloft.manager.config;
+
+import io.aloft.application.actions.EnqueueActionUseCase;
+import io.aloft.application.events.RecordEventsUseCase;
+import io.aloft.application.port.command.CommandPort;
+import io.aloft.application.port.notify.ChangeFeed;
+import io.aloft.application.port.query.ActionQueries;
+import io.aloft.application.port.query.ProjectQueries;
+import io.aloft.application.port.query.TaskQueries;
+import io.aloft.application.port.storage.DataStore;
+import io.aloft.application.project.ActiveProjects;
+import io.aloft.application.project.ProjectCatalog;
+import io.aloft.application.run.AbortUseCase;
+import io.aloft.application.run.ActionEventHistory;
+import io.aloft.application.run.CreateRunUseCase;
+import io.aloft.application.run.RunReader;
+import io.aloft.application.run.RunSettings;
+import io.aloft.application.run.RunWatches;
+import io.aloft.application.task.TaskCatalog;
+import io.aloft.application.watch.DirtyActions;
+import io.aloft.application.watch.LiveActions;
+import io.aloft.application.watch.ProjectionSync;
+import java.util.concurrent.ThreadLocalRandom;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The use cases, wired to whichever adapters serve the ports. */
+@Configuration(proxyBeanMethods = false)
+class UseCaseConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  DirtyActions dirtyActions(ChangeFeed feed) {
+    return new DirtyActions(feed);
+  }
+
+  @Bean
+  LiveActions liveActions(DirtyActions dirty, ActionQueries queries) {
+    return new LiveActions(dirty, queries);
+  }
+
+  @Bean
+  ProjectionSync projectionSync(
+      DirtyActions dirty, ActionQueries queries, AloftProperties properties) {
+    return new ProjectionSync(dirty, queries, properties.runs().readYourWritesTimeout());
+  }
+
+  @Bean
+  ProjectCatalog projectCatalog(CommandPort commands, ProjectQueries queries) {
+    return new ProjectCatalog(commands, queries);
+  }
+
+  @Bean
+  ActiveProjects activeProjects(ProjectQueries queries) {
+    return new ActiveProjects(queries);
+  }
+
+  @Bean
+  TaskCatalog taskCatalog(CommandPort commands, TaskQueries queries, ActiveProjects projects) {
+    return new TaskCatalog(commands, queries, projects);
+  }
+
+  @Bean
+  RunSettings runSettings(AloftProperties properties) {
+    var storage = properties.storage();
+    return new RunSettings(
+        "s3://" + storage.bucket() + "/" + storage.metadataPrefix(),
+        properties.runs().readYourWritesTimeout());
+  }
+
+  @Bean
+  CreateRunUseCase createRunUseCase(
+      ActiveProjects projects,
+      TaskCatalog tasks,
+      ActionQueries actions,
+      DataStore store,
+      CommandPort commands,
+      ProjectionSync sync,
+      RunSettings settings,
+      Clock clock) {
+    return new CreateRunUseCase(
+        projects, tasks, actions, store, commands, sync, settings, clock, ThreadLocalRandom.current());
+  }
+
+  @Bean
+  RunReader runReader(ActionQueries queries, ProjectCatalog projects) {
+    return new RunReader(queries, projects);
+  }
+
+  @Bean
+  AbortUseCase abortUseCase(
+      RunReader reader, ActionQueries queries, CommandPort commands, Clock clock) {
+    return new AbortUseCase(reader, queries, commands, clock);
+  }
+
+  @Bean
+  RunWatches runWatches(
+      LiveActions live,
+      DirtyActions dirty,
+      ActionQueries queries,
+      RunReader reader,
+      ProjectCatalog projects) {
+    return new RunWatches(live, dirty, queries, reader, projects);
+  }
+
+  @Bean
+  ActionEventHistory actionEventHistory(
+      ActionQueries queries, DirtyActions dirty, RunReader reader) {
+    return new ActionEventHistory(queries, dirty, reader);
+  }
+
+  @Bean
+  RecordEventsUseCase recordEventsUseCase(CommandPort commands) {
+    return new RecordEventsUseCase(commands);
+  }
+
+  @Bean
+  EnqueueActionUseCase enqueueActionUseCase(CommandPort commands, ProjectionSync sync) {
+    return new EnqueueActionUseCase(commands, sync);
+  }
+}
