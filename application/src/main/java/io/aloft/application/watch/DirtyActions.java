@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.concurrent.Queues;
 
 /**
@@ -46,8 +47,11 @@ public final class DirtyActions {
                           wakeUps.tryEmitNext(Boolean.TRUE);
                         }
                       });
+          // Hop off the publishing thread (the projection processor) before re-reading: the
+          // projection must never wait for watchers.
           return wakeUps
               .asFlux()
+              .publishOn(Schedulers.parallel(), 1)
               .map(wake -> drain(dirty))
               .filter(ids -> !ids.isEmpty())
               .doFinally(signal -> subscription.dispose());

@@ -42,7 +42,11 @@ class ArchitectureTest {
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage(
-            "io.aloft.application..", "io.aloft.domain..", "java..", "reactor..", "org.reactivestreams..")
+            "io.aloft.application..",
+            "io.aloft.domain..",
+            "java..",
+            "reactor..",
+            "org.reactivestreams..")
         .check(aloft);
   }
 

@@ -20,8 +20,8 @@ import io.aloft.application.task.TaskCatalog;
 import io.aloft.application.watch.DirtyActions;
 import io.aloft.application.watch.LiveActions;
 import io.aloft.application.watch.ProjectionSync;
-import java.util.concurrent.ThreadLocalRandom;
 import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -84,7 +84,15 @@ class UseCaseConfiguration {
       RunSettings settings,
       Clock clock) {
     return new CreateRunUseCase(
-        projects, tasks, actions, store, commands, sync, settings, clock, ThreadLocalRandom.current());
+        projects,
+        tasks,
+        actions,
+        store,
+        commands,
+        sync,
+        settings,
+        clock,
+        ThreadLocalRandom.current());
   }
 
   @Bean

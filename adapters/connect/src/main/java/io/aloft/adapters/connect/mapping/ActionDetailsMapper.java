@@ -21,9 +21,6 @@ import org.jspecify.annotations.Nullable;
 /** Action and run details (with attempts, outcome and resolved spec) from the read model. */
 public final class ActionDetailsMapper {
 
-  /** The reference's reason when an abort request gave none. */
-  public static final String DEFAULT_ABORT_REASON = "User requested abort";
-
   private ActionDetailsMapper() {}
 
   public static RunDetails runDetails(ActionDetails details) {
@@ -51,7 +48,7 @@ public final class ActionDetailsMapper {
   /** Aborted actions explain the abort; otherwise the last error, if any, explains the failure. */
   private static void result(io.aloft.proto.run.v1.ActionDetails.Builder proto, ActionView view) {
     if (view.phase() == ActionPhase.ABORTED) {
-      String reason = view.abortReason() == null ? DEFAULT_ABORT_REASON : view.abortReason();
+      String reason = view.abortReason() == null ? AbortReasons.DEFAULT : view.abortReason();
       proto.setAbortInfo(AbortInfo.newBuilder().setReason(reason));
     } else if (view.error() != null) {
       proto.setErrorInfo(ExecutionErrors.toProto(view.error()));

@@ -106,7 +106,8 @@ public final class ActionMapper {
     }
   }
 
-  private static void condition(ActionMetadata.Builder metadata, @Nullable ConditionAction condition) {
+  private static void condition(
+      ActionMetadata.Builder metadata, @Nullable ConditionAction condition) {
     if (condition == null) {
       return;
     }

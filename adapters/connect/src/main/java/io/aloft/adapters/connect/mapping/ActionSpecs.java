@@ -1,6 +1,7 @@
 package io.aloft.adapters.connect.mapping;
 
 import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
 import io.aloft.application.port.query.ActionView;
 import io.aloft.domain.action.ActionType;
 import io.aloft.proto.run.v1.ConditionAction;
@@ -9,8 +10,8 @@ import io.aloft.proto.task.v1.TaskSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The opaque spec bytes of an action, by action type: a TASK action stores its {@code TaskSpec}
- * (as CreateRun does for the root action), a TRACE action its {@code TraceAction} and a CONDITION
+ * The opaque spec bytes of an action, by action type: a TASK action stores its {@code TaskSpec} (as
+ * CreateRun does for the root action), a TRACE action its {@code TraceAction} and a CONDITION
  * action its {@code ConditionAction}. Encoding and decoding live together so they cannot drift.
  */
 public final class ActionSpecs {
@@ -33,9 +34,10 @@ public final class ActionSpecs {
     return view.type() == ActionType.CONDITION ? parse(view, ConditionAction.parser()) : null;
   }
 
-  private static <T extends Message> @Nullable T parse(
-      ActionView view, com.google.protobuf.Parser<T> parser) {
+  private static <T extends Message> @Nullable T parse(ActionView view, Parser<T> parser) {
     byte[] spec = view.spec();
-    return spec == null ? null : ProtoBytes.parseStored(parser, spec, "spec of action " + view.id());
+    return spec == null
+        ? null
+        : ProtoBytes.parseStored(parser, spec, "spec of action " + view.id());
   }
 }

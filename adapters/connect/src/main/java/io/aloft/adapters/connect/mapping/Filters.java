@@ -18,8 +18,7 @@ public final class Filters {
 
   static final String PHASE = "PHASE";
   static final String NAME = "NAME";
-  static final String SUPPORTED =
-      "use PHASE with VALUE_IN or NAME with CONTAINS_CASE_INSENSITIVE";
+  static final String SUPPORTED = "use PHASE with VALUE_IN or NAME with CONTAINS_CASE_INSENSITIVE";
 
   private static final int MAX_FILTERS = 16;
   private static final int MAX_VALUES = 64;
@@ -90,7 +89,8 @@ public final class Filters {
       phases.add(Phases.parse(filter.getValues(i), Fields.element(path + ".values", i)));
     }
     for (int i = 0; i < filter.getIntValuesCount(); i++) {
-      phases.add(Phases.fromNumber(filter.getIntValues(i), Fields.element(path + ".int_values", i)));
+      phases.add(
+          Phases.fromNumber(filter.getIntValues(i), Fields.element(path + ".int_values", i)));
     }
     return phases;
   }

@@ -46,7 +46,8 @@ public final class Paging {
     return Fields.at(path, () -> PageRequest.parse(PageRequest.DEFAULT_LIMIT, token).offset());
   }
 
-  private static void checkSort(Sort sort, String path) {
+  /** Checks a sort order, which lists then ignore: they use the reference's default order. */
+  public static void checkSort(Sort sort, String path) {
     Fields.maxLength(sort.getKey(), Fields.SHORT_TEXT_MAX, path + ".key");
     Fields.known(sort.getDirection(), sort.getDirectionValue(), path + ".direction");
   }

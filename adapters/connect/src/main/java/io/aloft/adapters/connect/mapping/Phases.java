@@ -45,7 +45,9 @@ public final class Phases {
    */
   public static ActionPhase parse(String text, String path) {
     String trimmed = text.strip();
-    if (!trimmed.isEmpty() && trimmed.length() <= 3 && trimmed.chars().allMatch(Character::isDigit)) {
+    if (!trimmed.isEmpty()
+        && trimmed.length() <= 3
+        && trimmed.chars().allMatch(Character::isDigit)) {
       return fromNumber(Integer.parseInt(trimmed), path);
     }
     String name = trimmed.toUpperCase(Locale.ROOT);

@@ -12,8 +12,8 @@ import java.util.Objects;
 public final class ProjectMapper {
 
   /**
-   * The domains every project has. The reference configures them on the server; the application
-   * has no setting for them yet, so these are the reference's defaults.
+   * The domains every project has. The reference configures them on the server; the application has
+   * no setting for them yet, so these are the reference's defaults.
    */
   public static final List<String> DOMAINS = List.of("development", "staging", "production");
 

@@ -11,7 +11,10 @@ public final class TaskLogs {
   private TaskLogs() {}
 
   public static io.aloft.proto.core.v1.TaskLog toProto(TaskLog log) {
-    return io.aloft.proto.core.v1.TaskLog.newBuilder().setName(log.name()).setUri(log.uri()).build();
+    return io.aloft.proto.core.v1.TaskLog.newBuilder()
+        .setName(log.name())
+        .setUri(log.uri())
+        .build();
   }
 
   public static TaskLog fromProto(io.aloft.proto.core.v1.TaskLog log, String path) {

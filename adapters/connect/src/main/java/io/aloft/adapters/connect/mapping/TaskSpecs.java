@@ -40,9 +40,14 @@ public final class TaskSpecs {
   public static TaskRef ref(TaskId id, TaskSpec spec, String path) {
     Fields.require(spec.hasTaskTemplate(), path + ".task_template");
     String type =
-        Fields.required(spec.getTaskTemplate().getType(), TASK_TYPE_MAX, path + ".task_template.type");
+        Fields.required(
+            spec.getTaskTemplate().getType(), TASK_TYPE_MAX, path + ".task_template.type");
     String shortName = Fields.maxLength(spec.getShortName(), SHORT_NAME_MAX, path + ".short_name");
-    return new TaskRef(id, type, shortName.isBlank() ? lastSegment(id.name()) : shortName, environment(spec, path));
+    return new TaskRef(
+        id,
+        type,
+        shortName.isBlank() ? lastSegment(id.name()) : shortName,
+        environment(spec, path));
   }
 
   /**
@@ -67,7 +72,8 @@ public final class TaskSpecs {
       return null;
     }
     String name =
-        Fields.maxLength(spec.getEnvironment().getName(), ENVIRONMENT_MAX, path + ".environment.name");
+        Fields.maxLength(
+            spec.getEnvironment().getName(), ENVIRONMENT_MAX, path + ".environment.name");
     return name.isEmpty() ? null : name;
   }
 

@@ -22,11 +22,6 @@ public final class Timestamps {
         .build();
   }
 
-  /** Null for a null instant, so optional times can be passed straight through. */
-  public static @Nullable Timestamp toProtoOrNull(@Nullable Instant instant) {
-    return instant == null ? null : toProto(instant);
-  }
-
   /** A timestamp a client sent; values outside the range the type allows are rejected. */
   public static Instant fromProto(Timestamp timestamp, String path) {
     if (timestamp.getSeconds() < MIN_SECONDS
@@ -45,7 +40,8 @@ public final class Timestamps {
   }
 
   /** An optional timestamp field: null when the client did not set it. */
-  public static @Nullable Instant fromProtoIfSet(boolean present, Timestamp timestamp, String path) {
+  public static @Nullable Instant fromProtoIfSet(
+      boolean present, Timestamp timestamp, String path) {
     return present ? fromProto(timestamp, path) : null;
   }
 }

@@ -1,0 +1,75 @@
+package io.aloft.adapters.connect;
+
+import io.aloft.adapters.connect.actions.ActionsServiceBinding;
+import io.aloft.adapters.connect.actions.ChildUpdates;
+import io.aloft.adapters.connect.errors.DomainErrorTranslator;
+import io.aloft.adapters.connect.events.EventsServiceBinding;
+import io.aloft.adapters.connect.project.ProjectServiceBinding;
+import io.aloft.adapters.connect.protocol.ConnectService;
+import io.aloft.adapters.connect.protocol.ErrorTranslator;
+import io.aloft.adapters.connect.run.EventLogHandlers;
+import io.aloft.adapters.connect.run.RunCommandHandlers;
+import io.aloft.adapters.connect.run.RunReadHandlers;
+import io.aloft.adapters.connect.run.RunServiceBinding;
+import io.aloft.adapters.connect.run.RunWatchHandlers;
+import io.aloft.adapters.connect.task.TaskServiceBinding;
+import io.aloft.application.actions.EnqueueActionUseCase;
+import io.aloft.application.events.RecordEventsUseCase;
+import io.aloft.application.project.ProjectCatalog;
+import io.aloft.application.run.AbortUseCase;
+import io.aloft.application.run.ActionEventHistory;
+import io.aloft.application.run.CreateRunUseCase;
+import io.aloft.application.run.RunReader;
+import io.aloft.application.run.RunWatches;
+import io.aloft.application.task.TaskCatalog;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The Connect API of Aloft: the services to pass to {@code ConnectRouter.routes} together with
+ * {@link #errorTranslator()}. Services of later releases (DataProxy, Cluster, Cache, Trigger,
+ * Secret) are deliberately absent, so the router answers them as unknown procedures.
+ */
+public final class AloftConnectApi {
+
+  private final ProjectServiceBinding projects;
+  private final TaskServiceBinding tasks;
+  private final RunServiceBinding runs;
+  private final ActionsServiceBinding actions;
+  private final EventsServiceBinding events;
+
+  public AloftConnectApi(
+      ProjectCatalog projectCatalog,
+      TaskCatalog taskCatalog,
+      CreateRunUseCase createRun,
+      AbortUseCase abort,
+      RunReader runReader,
+      RunWatches runWatches,
+      ActionEventHistory eventHistory,
+      EnqueueActionUseCase enqueueAction,
+      RecordEventsUseCase recordEvents,
+      Clock clock) {
+    this.projects = new ProjectServiceBinding(projectCatalog, clock);
+    this.tasks = new TaskServiceBinding(taskCatalog, clock);
+    this.runs =
+        new RunServiceBinding(
+            new RunCommandHandlers(createRun, abort),
+            new RunReadHandlers(runReader),
+            new RunWatchHandlers(runWatches),
+            new EventLogHandlers(eventHistory));
+    this.actions =
+        new ActionsServiceBinding(
+            enqueueAction, abort, new ChildUpdates(runReader, runWatches), clock);
+    this.events = new EventsServiceBinding(recordEvents, clock);
+  }
+
+  public List<ConnectService> services() {
+    return List.of(
+        projects.service(), tasks.service(), runs.service(), actions.service(), events.service());
+  }
+
+  /** Maps domain errors to Connect codes; everything else becomes {@code internal}. */
+  public static ErrorTranslator errorTranslator() {
+    return new DomainErrorTranslator();
+  }
+}

@@ -1,0 +1,162 @@
+package io.aloft.adapters.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.Message;
+import io.aloft.adapters.connect.protocol.ConnectOptions;
+import io.aloft.adapters.connect.protocol.ConnectRouter;
+import io.aloft.adapters.connect.protocol.ConnectService;
+import io.aloft.adapters.connect.run.RunWatchHandlers;
+import io.aloft.application.actions.EnqueueActionUseCase;
+import io.aloft.application.events.RecordEventsUseCase;
+import io.aloft.application.project.ActiveProjects;
+import io.aloft.application.project.ProjectCatalog;
+import io.aloft.application.run.AbortUseCase;
+import io.aloft.application.run.ActionEventHistory;
+import io.aloft.application.run.CreateRunUseCase;
+import io.aloft.application.run.RunReader;
+import io.aloft.application.run.RunWatches;
+import io.aloft.application.task.TaskCatalog;
+import io.aloft.domain.error.InvalidArgument;
+import io.aloft.proto.core.v1.Filter;
+import io.aloft.proto.events.v1.RecordRequest;
+import io.aloft.proto.run.v1.CreateRunRequest;
+import io.aloft.proto.run.v1.GetRunDetailsRequest;
+import io.aloft.proto.run.v1.SignalEventRequest;
+import io.aloft.proto.run.v1.WatchActionsRequest;
+import io.aloft.proto.task.v1.DeployTaskRequest;
+import io.aloft.proto.task.v1.TaskTrigger;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.test.StepVerifier;
+
+/**
+ * The bindings wired into the Connect router. The application objects get no storage ports: every
+ * call here must be refused by the bindings before a use case runs (reaching one would fail with an
+ * internal error and fail the test).
+ */
+class AloftConnectApiTest {
+
+  private static final MediaType PROTO = MediaType.parseMediaType("application/proto");
+
+  private final AloftConnectApi api = apiWithoutStorage();
+  private final WebTestClient client =
+      WebTestClient.bindToRouterFunction(
+              ConnectRouter.routes(
+                  api.services(), ConnectOptions.defaults(), AloftConnectApi.errorTranslator()))
+          .build();
+
+  @Test
+  void givenTheApi_WhenListed_ThenTheFiveServicesOfThisRelease() {
+    assertThat(api.services())
+        .extracting(ConnectService::name)
+        .containsExactly(
+            "aloft.project.v1.ProjectService",
+            "aloft.task.v1.TaskService",
+            "aloft.run.v1.RunService",
+            "aloft.actions.v1.ActionsService",
+            "aloft.events.v1.EventsService");
+  }
+
+  @Test
+  void givenBadRequests_WhenCalled_ThenInvalidArgumentNamingTheField() {
+    expectError("/aloft.run.v1.RunService/CreateRun", CreateRunRequest.getDefaultInstance(), 400)
+        .jsonPath("$.code")
+        .isEqualTo("invalid_argument")
+        .jsonPath("$.message")
+        .isEqualTo("run_id or project_id is required");
+    expectError("/aloft.events.v1.EventsService/Record", RecordRequest.getDefaultInstance(), 400)
+        .jsonPath("$.message")
+        .isEqualTo("events must hold at least one event");
+  }
+
+  @Test
+  void givenLaterCapabilities_WhenCalled_ThenUnimplementedSayingSo() {
+    expectError(
+            "/aloft.run.v1.RunService/SignalEvent", SignalEventRequest.getDefaultInstance(), 501)
+        .jsonPath("$.code")
+        .isEqualTo("unimplemented")
+        .jsonPath("$.message")
+        .isEqualTo(
+            "signalling condition actions (SignalEvent) is not available yet in this version of"
+                + " Aloft");
+    var withTrigger =
+        DeployTaskRequest.newBuilder()
+            .setTaskId(TestData.taskId("v1"))
+            .setSpec(TestData.spec("python"))
+            .addTriggers(TaskTrigger.newBuilder().setName("t"))
+            .build();
+    expectError("/aloft.task.v1.TaskService/DeployTask", withTrigger, 501)
+        .jsonPath("$.message")
+        .isEqualTo("triggers are not supported yet; deploy the task without triggers");
+    var asOf =
+        GetRunDetailsRequest.newBuilder()
+            .setRunId(TestData.runId("r1"))
+            .setAsOf(io.aloft.proto.core.v1.AsOf.newBuilder().setPosition(3))
+            .build();
+    expectError("/aloft.run.v1.RunService/GetRunDetails", asOf, 501)
+        .jsonPath("$.message")
+        .isEqualTo("as_of (time travel) is not supported yet");
+  }
+
+  @Test
+  void givenServicesOfLaterReleases_WhenCalled_ThenUnknownProcedure() {
+    client
+        .post()
+        .uri("/aloft.cache.v1.CacheService/Get")
+        .contentType(PROTO)
+        .bodyValue(new byte[0])
+        .exchange()
+        .expectStatus()
+        .isEqualTo(404);
+  }
+
+  @Test
+  void givenABadWatch_WhenHandled_ThenAnErrorSignalNotAThrow() {
+    var request =
+        WatchActionsRequest.newBuilder()
+            .setRunId(TestData.runId("r1"))
+            .addFilters(Filter.newBuilder().setField("created_at"))
+            .build();
+
+    StepVerifier.create(new RunWatchHandlers(null).watchActions(request, TestData.context()))
+        .expectErrorSatisfies(
+            error ->
+                assertThat(error)
+                    .isInstanceOf(InvalidArgument.class)
+                    .hasMessageStartingWith("filters[0]: filter on field 'created_at'"))
+        .verify();
+  }
+
+  private WebTestClient.BodyContentSpec expectError(String procedure, Message body, int status) {
+    return client
+        .post()
+        .uri(procedure)
+        .contentType(PROTO)
+        .bodyValue(body.toByteArray())
+        .exchange()
+        .expectStatus()
+        .isEqualTo(status)
+        .expectBody();
+  }
+
+  private static AloftConnectApi apiWithoutStorage() {
+    Clock clock = Clock.systemUTC();
+    ProjectCatalog projects = new ProjectCatalog(null, null);
+    RunReader reader = new RunReader(null, projects);
+    TaskCatalog tasks = new TaskCatalog(null, null, new ActiveProjects(null));
+    return new AloftConnectApi(
+        projects,
+        tasks,
+        new CreateRunUseCase(null, tasks, null, null, null, null, null, clock, null),
+        new AbortUseCase(reader, null, null, clock),
+        reader,
+        new RunWatches(null, null, null, reader, projects),
+        new ActionEventHistory(null, null, reader),
+        new EnqueueActionUseCase(null, null),
+        new RecordEventsUseCase(null),
+        clock);
+  }
+}

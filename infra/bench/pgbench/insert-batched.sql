@@ -1,0 +1,9 @@
+-- 50 events per transaction in one multi-row statement (pgbench counts 1 transaction = 50 rows).
+INSERT INTO bench_events (aggregateidentifier, sequencenumber, type, eventidentifier,
+                          metadata, payload, payloadrevision, payloadtype, timestamp)
+SELECT 'bench/development/r' || :client_id || '/a0-' || gen_random_uuid(), 0, 'Action',
+       gen_random_uuid()::text,
+       convert_to(repeat('{"traceId":"0123456789abcdef"}', 3), 'UTF8'),
+       convert_to(repeat('{"phase":"RUNNING","v":12345}', 14), 'UTF8'),
+       NULL, 'io.aloft.domain.action.ActionEventRecorded', now()::text
+FROM generate_series(1, 50);

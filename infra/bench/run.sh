@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Aloft benchmarks (docs/benchmarks.md). Builds what is missing, then, against fresh managers on
+# localhost only:
+#   1. pgbench reference inserts on the manager's embedded PostgreSQL, then EventsService/Record
+#      appends (1 and 50 events per call, 16 clients);
+#   2. phase transitions end to end (Record -> projection -> WatchActions), closed loop;
+#   3. 1,000 WatchActions streams on a manager started with -Xmx512m.
+# Prints a summary table; everything (logs, samples, results) stays in $OUT. About 6 minutes.
+# Knobs (environment): BENCH_PORT, BENCH_SECONDS, PGBENCH_SECONDS, BENCH_CLIENTS, BENCH_STREAMS.
+set -euo pipefail
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$BENCH_DIR/../.." && pwd)
+PORT=${BENCH_PORT:-18090}
+SECONDS_PER_RUN=${BENCH_SECONDS:-20}
+PGBENCH_SECONDS=${PGBENCH_SECONDS:-15}
+CLIENTS=${BENCH_CLIENTS:-16}
+STREAMS=${BENCH_STREAMS:-1000}
+OUT=${BENCH_OUT:-$(mktemp -d /tmp/aloft-bench.XXXXXX)}
+MANAGER_JAR="$ROOT/infra/manager/target/aloft-manager-0.1.0-SNAPSHOT.jar"
+BENCH_JAR="$BENCH_DIR/target/aloft-bench-0.1.0-SNAPSHOT.jar"
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+mkdir -p "$OUT"
+exec > >(tee "$OUT/run.log") 2>&1
+
+fail() { echo "run.sh: $*" >&2; exit 1; }
+# shellcheck source=lib/manager.sh
+source "$BENCH_DIR/lib/manager.sh"
+# shellcheck source=lib/sampler.sh
+source "$BENCH_DIR/lib/sampler.sh"
+# shellcheck source=lib/pgbench.sh
+source "$BENCH_DIR/lib/pgbench.sh"
+# shellcheck source=lib/profile.sh
+source "$BENCH_DIR/lib/profile.sh"
+# shellcheck source=lib/summary.sh
+source "$BENCH_DIR/lib/summary.sh"
+trap stop_manager EXIT
+command -v pgbench >/dev/null || PATH="/usr/lib/postgresql/15/bin:$PATH"
+
+stale() { # $1 = jar, $2... = source dirs
+  local jar=$1; shift
+  [ ! -f "$jar" ] || [ -n "$(find "$@" -newer "$jar" \( -name '*.java' -o -name '*.proto' \
+    -o -name pom.xml -o -name '*.sql' -o -name '*.yml' \) -not -path '*/target/*' -print -quit)" ]
+}
+if stale "$MANAGER_JAR" "$ROOT/proto" "$ROOT/domain" "$ROOT/application" "$ROOT/adapters" "$ROOT/infra/manager" ||
+  stale "$BENCH_JAR" "$BENCH_DIR/src" "$BENCH_DIR/pom.xml"; then
+  echo "Building the manager and the bench driver..."
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true install -pl infra/manager,infra/bench -am)
+fi
+
+scenario() { # $1 = label, then driver arguments; output goes to $OUT/<label>.out
+  local label=$1; shift
+  echo "--- $label: $*"
+  "$JAVA" -Xmx1g -jar "$BENCH_JAR" "$@" --url="http://localhost:$PORT" >"$OUT/$label.out" 2>"$OUT/$label.err" &
+  local driver=$!
+  (sleep 240 && kill "$driver" 2>/dev/null) &  # keeps the whole run bounded
+  local watchdog=$!
+  start_sampler "$OUT/samples-$label" "$driver"
+  wait "$driver" || { tail -20 "$OUT/$label.err" >&2; fail "$label failed"; }
+  wait "$SAMPLER_PID" 2>/dev/null || true
+  kill "$watchdog" 2>/dev/null || true
+  grep '^RESULT' "$OUT/$label.out" | tee -a "$OUT/results.txt"
+  profile_windows "$OUT/$label.out" "$OUT/samples-$label" | tee -a "$OUT/results.txt"
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("$JAVA" -version 2>&1 | head -1)"
+start_manager throughput ""
+echo "postgres: $(psql_bench -c 'select version()')"
+pgbench_reference
+psql_bench -c CHECKPOINT
+scenario appends appends --clients="$CLIENTS" --batch=50 --seconds="$SECONDS_PER_RUN"
+scenario transitions transitions --runs=256 --seconds="$SECONDS_PER_RUN"
+scenario transitions-c64 transitions --name=transitions-c64 --prefix=u --runs=64 --seconds=10
+stop_manager
+start_manager watch "-Xmx512m"
+scenario watch watch --streams="$STREAMS" --updates=8 --manager-pid="$MANAGER_PID"
+echo "OutOfMemoryError lines in the -Xmx512m manager log: $(grep -c OutOfMemoryError "$MANAGER_LOG" || true)"
+stop_manager
+print_summary
+echo "(details in $OUT)"

@@ -1,0 +1,76 @@
+package io.aloft.manager.config;
+
+import io.aloft.adapters.connect.AloftConnectApi;
+import io.aloft.adapters.connect.protocol.ConnectOptions;
+import io.aloft.adapters.connect.protocol.ConnectRouter;
+import io.aloft.application.actions.EnqueueActionUseCase;
+import io.aloft.application.events.RecordEventsUseCase;
+import io.aloft.application.project.ProjectCatalog;
+import io.aloft.application.run.AbortUseCase;
+import io.aloft.application.run.ActionEventHistory;
+import io.aloft.application.run.CreateRunUseCase;
+import io.aloft.application.run.RunReader;
+import io.aloft.application.run.RunWatches;
+import io.aloft.application.task.TaskCatalog;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** Serves the Connect API on the manager's port, plus a landing page and a health check. */
+@Configuration(proxyBeanMethods = false)
+class ConnectConfiguration {
+
+  private static final String LANDING =
+      """
+      Aloft manager.
+      The API is served with the Connect protocol: POST /<package>.<Service>/<Method>,
+      e.g. POST /aloft.project.v1.ProjectService/ListProjects with Content-Type application/json.
+      The schema is in proto/src/main/proto of the Aloft repository.
+      """;
+
+  @Bean
+  AloftConnectApi aloftConnectApi(
+      ProjectCatalog projects,
+      TaskCatalog tasks,
+      CreateRunUseCase createRun,
+      AbortUseCase abort,
+      RunReader runReader,
+      RunWatches runWatches,
+      ActionEventHistory eventHistory,
+      EnqueueActionUseCase enqueue,
+      RecordEventsUseCase recordEvents,
+      Clock clock) {
+    return new AloftConnectApi(
+        projects,
+        tasks,
+        createRun,
+        abort,
+        runReader,
+        runWatches,
+        eventHistory,
+        enqueue,
+        recordEvents,
+        clock);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> connectRoutes(AloftConnectApi api, AloftProperties properties) {
+    ConnectOptions options =
+        ConnectOptions.defaults().withMaxMessageBytes(properties.connect().maxMessageBytes());
+    return ConnectRouter.routes(api.services(), options, AloftConnectApi.errorTranslator());
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> landingRoutes() {
+    return RouterFunctions.route()
+        .GET("/", request -> ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).bodyValue(LANDING))
+        .GET(
+            "/healthz",
+            request -> ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).bodyValue("ok\n"))
+        .build();
+  }
+}

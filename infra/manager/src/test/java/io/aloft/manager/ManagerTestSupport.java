@@ -1,0 +1,60 @@
+package io.aloft.manager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Every test context gets its own ALOFT_HOME, so embedded data never leaks between runs. */
+final class ManagerTestSupport {
+
+  private ManagerTestSupport() {}
+
+  static void freshHome(DynamicPropertyRegistry registry) {
+    try {
+      Path home = Files.createTempDirectory("aloft-home-");
+      registry.add("aloft.home", home::toString);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String project(String name) {
+    return """
+        {"project": {"id": {"name": "%s"}, "name": "Demo %s", "description": "for tests"}}
+        """
+        .formatted(name, name);
+  }
+
+  static String deployTask(String project, String name, String version) {
+    return """
+        {"taskId": {"project": "%s", "domain": "development", "name": "%s", "version": "%s"},
+         "spec": {"taskTemplate": {"type": "container",
+                                   "container": {"image": "alpine", "args": ["echo", "hi"]}},
+                  "shortName": "%s"}}
+        """
+        .formatted(project, name, version, name);
+  }
+
+  static String createRun(String project, String run, String task, String version) {
+    return """
+        {"runId": {"project": "%s", "domain": "development", "name": "%s"},
+         "taskId": {"project": "%s", "domain": "development", "name": "%s", "version": "%s"}}
+        """
+        .formatted(project, run, project, task, version);
+  }
+
+  static String runId(String project, String run) {
+    return """
+        {"project": "%s", "domain": "development", "name": "%s"}"""
+        .formatted(project, run);
+  }
+
+  static String event(String project, String run, String action, String phase, int version) {
+    return """
+        {"id": {"run": %s, "name": "%s"}, "attempt": 1, "phase": "%s", "version": %d,
+         "updatedTime": "2026-11-21T10:00:00Z", "reportedTime": "2026-11-21T10:00:00Z"}"""
+        .formatted(runId(project, run), action, phase, version);
+  }
+}
