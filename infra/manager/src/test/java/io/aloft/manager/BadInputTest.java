@@ -1,6 +1,5 @@
 package io.aloft.manager;
 
-import static io.aloft.manager.ManagerTestSupport.createRun;
 import static io.aloft.manager.ManagerTestSupport.deployTask;
 import static io.aloft.manager.ManagerTestSupport.event;
 import static io.aloft.manager.ManagerTestSupport.project;
@@ -25,7 +24,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Bad input gets a typed Connect error whose message says what to fix, never a 5xx, and stored
  * state does not change.
  */
-@SpringBootTest(classes = AloftManager.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = AloftManager.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BadInputTest {
 
   static final String RUNS = "/aloft.run.v1.RunService/";
@@ -49,33 +50,49 @@ class BadInputTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "run name with capitals | " + RUNS + "CreateRun | "
+        "run name with capitals | "
+            + RUNS
+            + "CreateRun | "
             + "{\"runId\": {\"project\": \"bad\", \"domain\": \"development\", \"name\": \"Bad_Name\"},"
             + " \"taskId\": {\"project\": \"bad\", \"domain\": \"development\", \"name\": \"t\", \"version\": \"v1\"}}"
             + " | invalid_argument",
-        "run name too long | " + RUNS + "CreateRun | "
+        "run name too long | "
+            + RUNS
+            + "CreateRun | "
             + "{\"runId\": {\"project\": \"bad\", \"domain\": \"development\", \"name\": \"r123456789012345678901234567890x\"},"
             + " \"taskId\": {\"project\": \"bad\", \"domain\": \"development\", \"name\": \"t\", \"version\": \"v1\"}}"
             + " | invalid_argument",
-        "unknown project | " + RUNS + "CreateRun | "
+        "unknown project | "
+            + RUNS
+            + "CreateRun | "
             + "{\"runId\": {\"project\": \"nope\", \"domain\": \"development\", \"name\": \"r1\"},"
             + " \"taskId\": {\"project\": \"nope\", \"domain\": \"development\", \"name\": \"t\", \"version\": \"v1\"}}"
             + " | not_found",
-        "unknown task version | " + RUNS + "CreateRun | "
+        "unknown task version | "
+            + RUNS
+            + "CreateRun | "
             + "{\"runId\": {\"project\": \"bad\", \"domain\": \"development\", \"name\": \"r2\"},"
             + " \"taskId\": {\"project\": \"bad\", \"domain\": \"development\", \"name\": \"t\", \"version\": \"v9\"}}"
             + " | not_found",
-        "missing task | " + RUNS + "CreateRun | "
+        "missing task | "
+            + RUNS
+            + "CreateRun | "
             + "{\"runId\": {\"project\": \"bad\", \"domain\": \"development\", \"name\": \"r3\"}} | invalid_argument",
         "empty project name | /aloft.project.v1.ProjectService/CreateProject | "
             + "{\"project\": {\"id\": {\"name\": \"\"}}} | invalid_argument",
-        "oversized limit | " + RUNS + "ListRuns | "
+        "oversized limit | "
+            + RUNS
+            + "ListRuns | "
             + "{\"request\": {\"limit\": 500}, \"projectId\": {\"project\": \"bad\", \"domain\": \"development\"}}"
             + " | invalid_argument",
-        "negative limit | " + RUNS + "ListRuns | "
+        "negative limit | "
+            + RUNS
+            + "ListRuns | "
             + "{\"request\": {\"limit\": -1}, \"projectId\": {\"project\": \"bad\", \"domain\": \"development\"}}"
             + " | invalid_argument",
-        "malformed token | " + RUNS + "ListRuns | "
+        "malformed token | "
+            + RUNS
+            + "ListRuns | "
             + "{\"request\": {\"token\": \"abc\"}, \"projectId\": {\"project\": \"bad\", \"domain\": \"development\"}}"
             + " | invalid_argument",
         "phase that makes no sense | /aloft.events.v1.EventsService/Record | "

@@ -59,7 +59,11 @@ final class ConnectJson {
   }
 
   static byte[] envelope(byte[] payload) {
-    return ByteBuffer.allocate(5 + payload.length).put((byte) 0).putInt(payload.length).put(payload).array();
+    return ByteBuffer.allocate(5 + payload.length)
+        .put((byte) 0)
+        .putInt(payload.length)
+        .put(payload)
+        .array();
   }
 
   record Reply(int status, JsonNode body) {}

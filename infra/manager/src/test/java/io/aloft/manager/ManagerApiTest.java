@@ -21,7 +21,9 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 /** The newcomer's tour, end to end through the Connect API against the embedded manager. */
-@SpringBootTest(classes = AloftManager.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = AloftManager.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ManagerApiTest {
 
   static final String PROJECTS = "/aloft.project.v1.ProjectService/";
@@ -49,7 +51,8 @@ class ManagerApiTest {
         .isEqualTo(200);
     Reply run = connect.call(RUNS + "CreateRun", createRun("tour", "first-run", "hello", "v1"));
     assertThat(run.status()).isEqualTo(200);
-    assertThat(run.body().at("/run/action/status/phase").asString()).isEqualTo("ACTION_PHASE_QUEUED");
+    assertThat(run.body().at("/run/action/status/phase").asString())
+        .isEqualTo("ACTION_PHASE_QUEUED");
 
     Flux<Frame> watch =
         connect.stream(RUNS + "WatchRunDetails", "{\"runId\": " + runId("tour", "first-run") + "}");
@@ -92,9 +95,10 @@ class ManagerApiTest {
               """
               {"action": {"actionId": {"run": %s, "name": "%s"}, "parentActionName": "a0",
                           "inputUri": "s3://aloft/in", "runOutputBase": "s3://aloft/out/",
-                          "task": {"taskTemplate": {"id": {"project": "tree", "domain": "development",
-                                   "name": "t", "version": "v1"}, "type": "container"},
-                                   "shortName": "t"}}}
+                          "task": {"id": {"project": "tree", "domain": "development",
+                                          "name": "t", "version": "v1"},
+                                   "spec": {"taskTemplate": {"type": "container"},
+                                            "shortName": "t"}}}}
               """
                   .formatted(runId("tree", "fan"), child));
       assertThat(enqueued.status()).as(enqueued.body().toString()).isEqualTo(200);
@@ -112,22 +116,22 @@ class ManagerApiTest {
 
   private void record(String project, String run, String action, String phase) {
     Reply reply =
-        connect.call(
-            EVENTS, "{\"events\": [" + event(project, run, action, phase, 0) + "]}");
+        connect.call(EVENTS, "{\"events\": [" + event(project, run, action, phase, 0) + "]}");
     assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
   }
 
   private static String phaseOf(Frame frame) {
-    return frame.endOfStream()
-        ? "end"
-        : frame.body().at("/details/action/status/phase").asString();
+    return frame.endOfStream() ? "end" : frame.body().at("/details/action/status/phase").asString();
   }
 
   private static List<String> names(Frame frame) {
     if (frame.endOfStream()) {
       return List.of("end");
     }
-    return frame.body().get("enrichedActions").valueStream()
+    return frame
+        .body()
+        .get("enrichedActions")
+        .valueStream()
         .map(e -> e.at("/action/id/name").asString())
         .toList();
   }

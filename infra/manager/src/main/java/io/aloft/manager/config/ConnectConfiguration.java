@@ -67,7 +67,9 @@ class ConnectConfiguration {
   @Bean
   RouterFunction<ServerResponse> landingRoutes() {
     return RouterFunctions.route()
-        .GET("/", request -> ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).bodyValue(LANDING))
+        .GET(
+            "/",
+            request -> ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).bodyValue(LANDING))
         .GET(
             "/healthz",
             request -> ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).bodyValue("ok\n"))

@@ -4,6 +4,7 @@ import io.aloft.adapters.s3.EmbeddedS3Server;
 import io.aloft.adapters.s3.S3DataStore;
 import io.aloft.adapters.s3.S3Settings;
 import io.aloft.application.port.storage.DataStore;
+import io.aloft.application.port.storage.DataStoreRouter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Chooses object storage: the configured S3 endpoint, or an in-process S3 server on a local
@@ -67,9 +69,11 @@ class StorageConfiguration {
     }
   }
 
+  /** What the use cases see: every storage adapter, chosen by the URI's scheme. */
   @Bean
+  @Primary
   DataStore dataStore(S3DataStore s3) {
-    return s3;
+    return new DataStoreRouter(s3);
   }
 
   /** Holds the embedded server, if one runs, so that it stops with the context. */
