@@ -4,7 +4,6 @@ import io.aloft.application.port.command.CommandPort;
 import io.aloft.domain.action.RecordActionEvent;
 import io.aloft.domain.error.InvalidArgument;
 import java.util.List;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,8 +15,6 @@ public final class RecordEventsUseCase {
 
   /** Keeps one request's work bounded; executors batch far fewer (the reference: 400). */
   public static final int MAX_EVENTS_PER_CALL = 5_000;
-
-  private static final int PARALLEL_ACTIONS = 64;
 
   private final CommandPort commands;
 
@@ -34,9 +31,6 @@ public final class RecordEventsUseCase {
           new InvalidArgument(
               "at most " + MAX_EVENTS_PER_CALL + " events per call; split the batch"));
     }
-    return Flux.fromIterable(events)
-        .groupBy(RecordActionEvent::actionId)
-        .flatMap(perAction -> perAction.concatMap(commands::send), PARALLEL_ACTIONS)
-        .then();
+    return commands.sendAll(events);
   }
 }

@@ -22,8 +22,10 @@ import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -152,8 +154,13 @@ public class PostgresAdapterConfiguration {
 
   @Bean
   CommandPort commandPort(
-      ReactorCommandGateway gateway, Scheduler commandScheduler, PostgresSettings settings) {
-    return new AxonCommandPort(gateway, commandScheduler, settings.commandTimeout());
+      ReactorCommandGateway gateway,
+      CommandGateway blockingGateway,
+      TransactionManager transactions,
+      Scheduler commandScheduler,
+      PostgresSettings settings) {
+    return new AxonCommandPort(
+        gateway, blockingGateway, transactions, commandScheduler, settings.commandTimeout());
   }
 
   @Bean

@@ -156,6 +156,37 @@ class PostgresAdapterTest {
   }
 
   @Test
+  void givenBatchWithAnUnknownAction_WhenSentTogether_ThenNothingIsApplied() {
+    RunId run = RunId.of("proj", "development", "r" + suffix());
+    ActionId root = ActionId.root(run);
+    commands.send(create(root, null)).block();
+    ActionId ghost = new ActionId(run, "ghost");
+    assertThatThrownBy(
+            () ->
+                commands
+                    .sendAll(
+                        List.of(
+                            record(root, 1, ActionPhase.RUNNING, 0),
+                            record(ghost, 1, ActionPhase.RUNNING, 0)))
+                    .block())
+        .isInstanceOf(NotFound.class);
+
+    commands
+        .sendAll(
+            List.of(
+                record(root, 1, ActionPhase.RUNNING, 0),
+                record(root, 1, ActionPhase.RUNNING, 1),
+                record(root, 1, ActionPhase.SUCCEEDED, 0)))
+        .block();
+    Eventually.await(actions.find(root), row -> row.phase() == ActionPhase.SUCCEEDED);
+    List<ActionEventView> history =
+        actions.events(EventSelection.ofRun(run, 0, null), 100).collectList().block();
+    assertThat(history).hasSize(4);
+    assertThat(history.get(1).key().version()).isZero();
+    assertThat(history.get(2).key().version()).isEqualTo(1);
+  }
+
+  @Test
   void givenUnknownAction_WhenEventRecorded_ThenNotFound() {
     ActionId ghost = ActionId.root(RunId.of("proj", "development", "r" + suffix()));
     assertThatThrownBy(() -> commands.send(record(ghost, 1, ActionPhase.RUNNING, 0)).block())

@@ -3,6 +3,7 @@ package io.aloft.application.port.command;
 import io.aloft.domain.action.ActionCommand;
 import io.aloft.domain.project.ProjectCommand;
 import io.aloft.domain.task.TaskCommand;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,6 +16,13 @@ import reactor.core.publisher.Mono;
 public interface CommandPort {
 
   Mono<Void> send(ActionCommand command);
+
+  /**
+   * Applies the commands in one transaction: all of them, or none when any fails. Commands for one
+   * action are applied in the order given. One commit for many commands is what makes executor
+   * batches cheap.
+   */
+  Mono<Void> sendAll(List<? extends ActionCommand> commands);
 
   Mono<Void> send(ProjectCommand command);
 

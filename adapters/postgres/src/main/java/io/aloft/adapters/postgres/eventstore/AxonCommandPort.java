@@ -8,7 +8,10 @@ import io.aloft.domain.error.Unavailable;
 import io.aloft.domain.project.ProjectCommand;
 import io.aloft.domain.task.TaskCommand;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.extensions.reactor.commandhandling.gateway.ReactorCommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import reactor.core.publisher.Mono;
@@ -26,11 +29,18 @@ public final class AxonCommandPort implements CommandPort {
   private static final int CONFLICT_RETRIES = 8;
 
   private final ReactorCommandGateway gateway;
+  private final CommandBatch batch;
   private final Scheduler scheduler;
   private final Duration timeout;
 
-  public AxonCommandPort(ReactorCommandGateway gateway, Scheduler scheduler, Duration timeout) {
+  public AxonCommandPort(
+      ReactorCommandGateway gateway,
+      CommandGateway blockingGateway,
+      TransactionManager transactions,
+      Scheduler scheduler,
+      Duration timeout) {
     this.gateway = gateway;
+    this.batch = new CommandBatch(blockingGateway, transactions);
     this.scheduler = scheduler;
     this.timeout = timeout;
   }
@@ -50,10 +60,20 @@ public final class AxonCommandPort implements CommandPort {
     return dispatch(command);
   }
 
+  @Override
+  public Mono<Void> sendAll(List<? extends ActionCommand> commands) {
+    if (commands.size() == 1) {
+      return dispatch(commands.getFirst());
+    }
+    return resilient(Mono.fromRunnable(() -> batch.apply(commands)).subscribeOn(scheduler));
+  }
+
   private Mono<Void> dispatch(Object command) {
-    return Mono.defer(() -> gateway.send(command))
-        .subscribeOn(scheduler)
-        .then()
+    return resilient(Mono.defer(() -> gateway.send(command)).subscribeOn(scheduler));
+  }
+
+  private Mono<Void> resilient(Mono<?> call) {
+    return call.then()
         .timeout(timeout)
         .retryWhen(
             Retry.backoff(CONFLICT_RETRIES, Duration.ofMillis(5))
