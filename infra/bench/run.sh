@@ -11,14 +11,18 @@ set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$BENCH_DIR/../.." && pwd)
 PORT=${BENCH_PORT:-18090}
-SECONDS_PER_RUN=${BENCH_SECONDS:-20}
+SECONDS_PER_RUN=${BENCH_SECONDS:-15}
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-15}
 CLIENTS=${BENCH_CLIENTS:-16}
 STREAMS=${BENCH_STREAMS:-1000}
 OUT=${BENCH_OUT:-$(mktemp -d /tmp/aloft-bench.XXXXXX)}
 MANAGER_JAR="$ROOT/infra/manager/target/aloft-manager-0.1.0-SNAPSHOT.jar"
 BENCH_JAR="$BENCH_DIR/target/aloft-bench-0.1.0-SNAPSHOT.jar"
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'; }
+if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ]; then
+  JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 # the manager targets Java 21
+fi
+export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 mkdir -p "$OUT"
 exec > >(tee "$OUT/run.log") 2>&1
@@ -30,6 +34,10 @@ source "$BENCH_DIR/lib/manager.sh"
 source "$BENCH_DIR/lib/sampler.sh"
 # shellcheck source=lib/pgbench.sh
 source "$BENCH_DIR/lib/pgbench.sh"
+# shellcheck source=lib/projection.sh
+source "$BENCH_DIR/lib/projection.sh"
+# shellcheck source=lib/jfr.sh
+source "$BENCH_DIR/lib/jfr.sh"
 # shellcheck source=lib/profile.sh
 source "$BENCH_DIR/lib/profile.sh"
 # shellcheck source=lib/summary.sh
@@ -53,27 +61,34 @@ scenario() { # $1 = label, then driver arguments; output goes to $OUT/<label>.ou
   echo "--- $label: $*"
   "$JAVA" -Xmx1g -jar "$BENCH_JAR" "$@" --url="http://localhost:$PORT" >"$OUT/$label.out" 2>"$OUT/$label.err" &
   local driver=$!
-  (sleep 240 && kill "$driver" 2>/dev/null) &  # keeps the whole run bounded
+  [ "$label" = watch ] || jfr_during "$OUT/$label.out" "$OUT/$label.jfr"
+  # A watchdog keeps the whole run bounded; its fds go to /dev/null so it cannot hold the log open.
+  (sleep 240 & s=$!; trap 'kill $s; exit 0' TERM; wait $s; kill "$driver") >/dev/null 2>&1 &
   local watchdog=$!
   start_sampler "$OUT/samples-$label" "$driver"
   wait "$driver" || { tail -20 "$OUT/$label.err" >&2; fail "$label failed"; }
   wait "$SAMPLER_PID" 2>/dev/null || true
   kill "$watchdog" 2>/dev/null || true
-  grep '^RESULT' "$OUT/$label.out" | tee -a "$OUT/results.txt"
+  grep -E '^(SETUP|RESULT)' "$OUT/$label.out" | tee -a "$OUT/results.txt"
   profile_windows "$OUT/$label.out" "$OUT/samples-$label" | tee -a "$OUT/results.txt"
+  [ "$label" = watch ] || jfr_summary "$label" "$OUT/$label.jfr"
 }
 
+echo "aloft: $(git -C "$ROOT" log -1 --format="%h %ci" 2>/dev/null)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo " + uncommitted changes")"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("$JAVA" -version 2>&1 | head -1)"
 start_manager throughput ""
 echo "postgres: $(psql_bench -c 'select version()')"
 pgbench_reference
 psql_bench -c CHECKPOINT
 scenario appends appends --clients="$CLIENTS" --batch=50 --seconds="$SECONDS_PER_RUN"
+drain_projection appends
 scenario transitions transitions --runs=256 --seconds="$SECONDS_PER_RUN"
-scenario transitions-c64 transitions --name=transitions-c64 --prefix=u --runs=64 --seconds=10
+drain_projection transitions
+scenario transitions-c16 transitions --name=transitions-c16 --prefix=u --runs=16 --seconds=10
+scenario transitions-c1 transitions --name=transitions-c1 --prefix=v --runs=1 --seconds=10
 stop_manager
 start_manager watch "-Xmx512m"
-scenario watch watch --streams="$STREAMS" --updates=8 --manager-pid="$MANAGER_PID"
+scenario watch watch --streams="$STREAMS" --updates=8 --paced-updates=2 --paced-rate=200 --manager-pid="$MANAGER_PID"
 echo "OutOfMemoryError lines in the -Xmx512m manager log: $(grep -c OutOfMemoryError "$MANAGER_LOG" || true)"
 stop_manager
 print_summary

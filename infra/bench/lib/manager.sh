@@ -32,6 +32,6 @@ stop_manager() {
   MANAGER_PID="" PG_PID=""
 }
 
-psql_bench() {
+psql_bench() { # a short statement against the manager's PostgreSQL
   psql -h localhost -p "$PG_PORT" -U postgres -X -q -At "$@" postgres
 }

@@ -5,12 +5,14 @@ profile_windows() { # $1 = scenario output, $2 = samples file
   local output=$1 samples=$2 name start end
   grep '^WINDOW ' "$output" | while read -r _ name start end; do
     local cpu waits lag
-    cpu=$(awk -v s="$start" -v e="$end" -v hz="$(getconf CLK_TCK)" '
+    cpu=$(awk -v s="$start" -v e="$end" -v hz="$(getconf CLK_TCK)" -v cores="$(nproc)" '
       $1 >= s && $1 <= e { if (!n++) { t0=$1; m0=$2; p0=$3; d0=$4; i0=$5; a0=$6 } t=$1; m=$2; p=$3; d=$4; i=$5; a=$6 }
       END { if (n < 2) { print "cpu=n/a"; exit }
             sec = (t - t0) / 1000
-            printf "manager_cpu=%.0f%% postgres_cpu=%.0f%% driver_cpu=%.0f%% machine_busy=%.0f%%",
-              (m-m0)/hz/sec*100, (p-p0)/hz/sec*100, (d-d0)/hz/sec*100, 100*(1-(i-i0)/(a-a0)) }' "$samples")
+            mc = (m-m0)/hz/sec*100; pc = (p-p0)/hz/sec*100; dc = (d-d0)/hz/sec*100
+            busy = 100*(1-(i-i0)/(a-a0))
+            printf "manager_cpu=%.0f%% postgres_cpu=%.0f%% driver_cpu=%.0f%% other_cpu=%.0f%% machine_busy=%.0f%%",
+              mc, pc, dc, busy*cores - mc - pc - dc, busy }' "$samples")
     waits=$(awk -v s="$start" -v e="$end" '
       $1 >= s && $1 <= e { seen[$1]=1; count[$2 ":" $3] += $4 }
       END { n = length(seen); if (!n) exit

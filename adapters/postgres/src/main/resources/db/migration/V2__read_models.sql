@@ -1,5 +1,10 @@
--- Read models maintained by the projection processor. Every row remembers the global event
--- position it last applied (last_position), which makes every projection handler idempotent.
+-- Read models maintained by the projection processors. An action row remembers the sequence
+-- number (within its own event stream) of the last event it applied, which makes every handler
+-- idempotent whatever order concurrent transactions commit in.
+
+-- Numbers every projection write in the order the projection makes them. Global positions can
+-- commit out of order (Axon fills the gaps later); these never do, so followers page by them.
+CREATE SEQUENCE aloft_projection_seq;
 
 CREATE TABLE projects (
     name          TEXT        NOT NULL PRIMARY KEY,
@@ -62,7 +67,9 @@ CREATE TABLE actions (
     ended_at              TIMESTAMPTZ,
     duration_ms           BIGINT,
     children_phase_counts INTEGER[]   NOT NULL DEFAULT '{0,0,0,0,0,0,0,0,0,0,0}',
+    last_sequence         BIGINT      NOT NULL,
     last_position         BIGINT      NOT NULL,
+    version               BIGINT      NOT NULL DEFAULT nextval('aloft_projection_seq'),
     PRIMARY KEY (project, domain, run_name, name)
 );
 CREATE INDEX actions_runs ON actions (project, domain, phase, created_at DESC, run_name DESC)
@@ -70,12 +77,16 @@ CREATE INDEX actions_runs ON actions (project, domain, phase, created_at DESC, r
 CREATE INDEX actions_by_parent ON actions (project, domain, run_name, parent_name);
 CREATE INDEX actions_by_run_created ON actions (project, domain, run_name, created_at, name);
 
+-- The raw history. seq is its public position (ListActionEvents tokens, WatchActionEvents
+-- cursors): the order the projection stored events in, which never goes back even when an event
+-- with a lower global position commits late. global_position is the event store's, for reference.
 CREATE TABLE action_events (
-    position      BIGINT      NOT NULL PRIMARY KEY,
-    project       TEXT        NOT NULL,
-    domain        TEXT        NOT NULL,
-    run_name      TEXT        NOT NULL,
-    name          TEXT        NOT NULL,
+    project         TEXT        NOT NULL,
+    domain          TEXT        NOT NULL,
+    run_name        TEXT        NOT NULL,
+    name            TEXT        NOT NULL,
+    stream_sequence BIGINT      NOT NULL,
+    global_position BIGINT      NOT NULL,
     event_type    TEXT        NOT NULL,
     attempt       INTEGER,
     phase         SMALLINT,
@@ -89,10 +100,12 @@ CREATE TABLE action_events (
     cache_status  TEXT,
     cluster       TEXT,
     actor         TEXT,
-    reason        TEXT
+    reason        TEXT,
+    seq           BIGINT      NOT NULL DEFAULT nextval('aloft_projection_seq') UNIQUE,
+    PRIMARY KEY (project, domain, run_name, name, stream_sequence)
 );
-CREATE INDEX action_events_by_run ON action_events (project, domain, run_name, position);
-CREATE INDEX action_events_by_action ON action_events (project, domain, run_name, name, position);
+CREATE INDEX action_events_by_run ON action_events (project, domain, run_name, seq);
+CREATE INDEX action_events_by_action ON action_events (project, domain, run_name, name, seq);
 CREATE INDEX action_events_by_time ON action_events (recorded_at);
 
 -- Moves one unit of a descendant count from one phase to another (from_phase -1: a new

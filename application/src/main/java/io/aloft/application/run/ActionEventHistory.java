@@ -52,7 +52,7 @@ public final class ActionEventHistory {
                 }));
   }
 
-  /** Everything after the last position sent, in batches, until caught up. */
+  /** Everything after the last position read, in batches, until caught up. */
   private Flux<ActionEventView> drain(EventSelection selection, AtomicLong last) {
     // The position advances when a batch is read, not when it is sent, so a repeat never
     // re-reads rows still on their way to a slow client.

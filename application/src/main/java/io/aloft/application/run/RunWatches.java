@@ -71,7 +71,7 @@ public final class RunWatches {
                     changes ->
                         Flux.concat(
                             reader.details(id), changes.concatMap(ids -> reader.details(id), 1))))
-        .distinctUntilChanged(details -> details.action().position())
+        .distinctUntilChanged(details -> details.action().version())
         .takeUntil(details -> details.action().phase().isTerminal());
   }
 }

@@ -9,30 +9,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one watch stream has sent: the position of each action's last sent row. A row is sent only
- * if it is newer, so the snapshot and the live part never repeat or reorder a version, and parents
+ * What one watch stream has sent: the version of each action's last sent row. A row is sent only if
+ * it is newer, so the snapshot and the live part never repeat or reorder a version, and parents
  * always go out before their children.
  */
 final class SentRows {
 
-  private final Map<ActionId, Long> positions = new HashMap<>();
+  private final Map<ActionId, Long> versions = new HashMap<>();
 
   /** The rows worth sending, parents first. Marks them as sent. */
   List<ActionView> admit(List<ActionView> rows) {
     List<ActionView> fresh = new ArrayList<>();
     for (ActionView row : rows) {
-      Long sent = positions.get(row.id());
-      if (sent == null || row.position() > sent) {
+      Long sent = versions.get(row.id());
+      if (sent == null || row.version() > sent) {
         fresh.add(row);
       }
     }
     List<ActionView> ordered = parentsFirst(fresh);
-    ordered.forEach(row -> positions.put(row.id(), row.position()));
+    ordered.forEach(row -> versions.put(row.id(), row.version()));
     return ordered;
   }
 
   boolean contains(ActionId id) {
-    return positions.containsKey(id);
+    return versions.containsKey(id);
   }
 
   /**

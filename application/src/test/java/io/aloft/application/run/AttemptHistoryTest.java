@@ -65,6 +65,7 @@ class AttemptHistoryTest {
         CacheStatus.UNSPECIFIED,
         null,
         null,
-        null);
+        null,
+        0L);
   }
 }

@@ -47,6 +47,7 @@ public final class Views {
         null,
         null,
         Map.of(),
+        position,
         position);
   }
 }

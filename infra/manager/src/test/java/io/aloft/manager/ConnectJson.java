@@ -3,6 +3,7 @@ package io.aloft.manager;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -17,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ConnectJson {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
   private final WebClient client;
 
@@ -42,7 +44,7 @@ final class ConnectJson {
                     .bodyToMono(String.class)
                     .defaultIfEmpty("{}")
                     .map(body -> new Reply(response.statusCode().value(), JSON.readTree(body))))
-        .block();
+        .block(CALL_TIMEOUT);
   }
 
   /** A server-streaming call: every message, then the end-of-stream frame (its "error", if any). */

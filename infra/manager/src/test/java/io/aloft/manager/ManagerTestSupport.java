@@ -15,6 +15,8 @@ final class ManagerTestSupport {
     try {
       Path home = Files.createTempDirectory("aloft-home-");
       registry.add("aloft.home", home::toString);
+      // Graceful shutdown would wait out streams a test left open; test JVMs just stop.
+      registry.add("server.shutdown", () -> "immediate");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

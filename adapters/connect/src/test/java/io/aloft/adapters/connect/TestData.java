@@ -93,6 +93,7 @@ public final class TestData {
         null,
         null,
         Map.of(),
+        7L,
         7L);
   }
 
@@ -124,6 +125,7 @@ public final class TestData {
         null,
         null,
         Map.of(),
+        9L,
         9L);
   }
 }

@@ -4,12 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.aloft.adapters.postgres.eventstore.ActionAggregate;
 import io.aloft.adapters.postgres.eventstore.AxonCommandPort;
-import io.aloft.adapters.postgres.eventstore.DomainCommandTargetResolver;
 import io.aloft.adapters.postgres.notify.InProcessChangeFeed;
 import io.aloft.adapters.postgres.projection.ActionProjection;
 import io.aloft.adapters.postgres.projection.ChangeCollector;
 import io.aloft.adapters.postgres.projection.ProjectProjection;
-import io.aloft.adapters.postgres.projection.ProjectionGroups;
 import io.aloft.adapters.postgres.projection.TaskProjection;
 import io.aloft.adapters.postgres.query.R2dbcActionQueries;
 import io.aloft.adapters.postgres.query.R2dbcProjectQueries;
@@ -23,16 +21,12 @@ import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.reactor.commandhandling.gateway.ReactorCommandGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -46,6 +40,7 @@ import reactor.core.scheduler.Schedulers;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = ActionAggregate.class)
+@Import(AxonConfiguration.class)
 @PropertySource("classpath:aloft-postgres-defaults.properties")
 public class PostgresAdapterConfiguration {
 
@@ -89,36 +84,6 @@ public class PostgresAdapterConfiguration {
   @Bean
   NamedParameterJdbcTemplate namedParameterJdbcTemplate(DataSource dataSource) {
     return new NamedParameterJdbcTemplate(dataSource);
-  }
-
-  @Bean
-  DomainCommandTargetResolver domainCommandTargetResolver() {
-    return new DomainCommandTargetResolver();
-  }
-
-  @Bean
-  Cache aloftAggregateCache() {
-    return new WeakReferenceCache();
-  }
-
-  @Bean
-  ConfigurerModule projectionProcessor() {
-    return configurer ->
-        configurer
-            .eventProcessing()
-            .registerSubscribingEventProcessor(ProjectionGroups.CATALOG)
-            .registerTrackingEventProcessor(ProjectionGroups.PROJECTIONS)
-            // A failing projection must stop and retry, never skip an event (the default logs and
-            // moves on, which would silently corrupt the read model).
-            .registerListenerInvocationErrorHandler(
-                ProjectionGroups.PROJECTIONS, c -> PropagatingErrorHandler.instance())
-            .registerListenerInvocationErrorHandler(
-                ProjectionGroups.CATALOG, c -> PropagatingErrorHandler.instance())
-            .registerTrackingEventProcessorConfiguration(
-                ProjectionGroups.PROJECTIONS,
-                c ->
-                    TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(200));
   }
 
   @Bean

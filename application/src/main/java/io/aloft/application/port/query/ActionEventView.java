@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One entry of an action's raw history, in global event-store order. {@code type} names the domain
- * event (ActionCreated, ActionEventRecorded, ActionAbortRequested). Executor fields are null for
- * events that are not executor reports.
+ * One entry of the raw history. {@code position} orders the whole history: it is the order in which
+ * events were stored in the history, and never goes back, even for an event whose transaction
+ * committed late; followers resume from it. {@code sequence} numbers the events of one action.
+ * {@code type} names the domain event (ActionCreated, ActionEventRecorded, ActionAbortRequested).
+ * Executor fields are null for events that are not executor reports.
  */
 public record ActionEventView(
     long position,
@@ -27,7 +29,8 @@ public record ActionEventView(
     CacheStatus cacheStatus,
     String cluster,
     String actor,
-    String reason) {
+    String reason,
+    long sequence) {
 
   public ActionEventView {
     logs = List.copyOf(logs);

@@ -28,6 +28,6 @@ public interface ActionQueries {
   /** Every action of a run, oldest first (created time, then name). */
   Flux<ActionView> tree(RunId run);
 
-  /** Raw events, in global position order, at most {@code limit}. */
+  /** Raw events in history order (their {@code position}), at most {@code limit}. */
   Flux<ActionEventView> events(EventSelection selection, int limit);
 }

@@ -17,6 +17,9 @@ import java.util.Map;
  * @param childrenPhaseCounts how many of all descendants (not only direct children) are in each
  *     phase
  * @param position the global event-store position of the last event applied to this row
+ * @param version grows with every change to this row, in the order the projection made the changes;
+ *     unlike {@code position} it also grows when a late-committed event (a filled gap in the global
+ *     order) changes the row, so watches compare versions
  */
 public record ActionView(
     ActionId id,
@@ -43,7 +46,8 @@ public record ActionView(
     Instant endedAt,
     Long durationMs,
     Map<ActionPhase, Integer> childrenPhaseCounts,
-    long position) {
+    long position,
+    long version) {
 
   public ActionView {
     childrenPhaseCounts = Map.copyOf(childrenPhaseCounts);

@@ -5,7 +5,7 @@ import io.aloft.domain.id.RunId;
 import java.time.Instant;
 
 /**
- * Which raw events to read: those of a whole run, or of one action, strictly after a global
+ * Which raw events to read: those of a whole run, or of one action, strictly after a history
  * position, and (if {@code fromTime} is set) recorded at or after that time.
  */
 public record EventSelection(RunId run, ActionId action, long afterPosition, Instant fromTime) {

@@ -34,7 +34,10 @@ public final class AppendScenario {
       BenchFixture fixture = new BenchFixture(client);
       fixture.prepare();
       List<RunIdentifier> runs =
-          fixture.createRuns("e", clients * actionsPerClient, options.integer("setup-calls", 16));
+          fixture.createRuns(
+              options.text("prefix", "e"),
+              clients * actionsPerClient,
+              options.integer("setup-calls", 16));
       List<AppendClient> appenders =
           IntStream.range(0, clients)
               .mapToObj(

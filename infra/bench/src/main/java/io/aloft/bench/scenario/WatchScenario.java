@@ -2,29 +2,24 @@ package io.aloft.bench.scenario;
 
 import io.aloft.bench.BenchOptions;
 import io.aloft.bench.connect.ConnectClient;
-import io.aloft.bench.fixture.ActionEvents;
 import io.aloft.bench.fixture.BenchFixture;
-import io.aloft.bench.fixture.Methods;
-import io.aloft.bench.fixture.Transition;
 import io.aloft.bench.stats.HeapProbe;
 import io.aloft.bench.stats.Latencies;
 import io.aloft.bench.stats.Results;
 import io.aloft.bench.stats.Window;
 import io.aloft.proto.core.v1.RunIdentifier;
-import io.aloft.proto.events.v1.ActionEvent;
-import io.aloft.proto.events.v1.RecordResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
- * Target 3: {@code streams} concurrent WatchActions streams, one per run. Sends {@code updates}
- * rounds of transitions (one per run per round, {@code batch} events per Record call), then checks
- * that every stream saw every update, and reads the manager's heap after a full GC.
+ * Target 3: {@code streams} concurrent WatchActions streams, one per run. First a burst of {@code
+ * updates} rounds (one transition per run per round) sent as fast as the manager accepts them, then
+ * {@code paced-updates} rounds at {@code paced-rate} updates/s. Checks that every stream saw every
+ * update and reads the manager's heap after a full GC, idle and after the load.
  */
 public final class WatchScenario {
+
+  private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
 
   private final BenchOptions options;
 
@@ -45,104 +40,78 @@ public final class WatchScenario {
       try (WatchStreams streams = new WatchStreams(client, runs, delivery)) {
         Duration opening = streams.awaitSnapshots(Duration.ofMinutes(2));
         double heapIdle = heap.usedAfterGcMib();
-        long sendStart = System.nanoTime();
-        long wallStart = System.currentTimeMillis();
-        sendUpdates(client, streams.runs);
-        double sendSeconds = (System.nanoTime() - sendStart) / 1e9;
-        Duration catchUp = awaitDelivery(streams.runs);
-        new Window("watch", wallStart, System.currentTimeMillis()).print();
-        double heapAfter = heap.usedAfterGcMib();
-        report(streams, delivery, opening, sendSeconds, catchUp, heapIdle, heapAfter);
+        WatchUpdates updates = new WatchUpdates(client, streams.runs, options.integer("batch", 50));
+        burst(streams, updates, delivery, opening, heapIdle);
+        paced(streams, updates, delivery);
+        new Results("watch-heap")
+            .decimal("idle_mib", heapIdle)
+            .decimal("after_load_mib", heap.usedAfterGcMib())
+            .print();
       }
     }
   }
 
-  private void sendUpdates(ConnectClient client, List<WatchedRun> runs) {
-    int rounds = options.integer("updates", 8);
-    int batch = options.integer("batch", 50);
-    int calls = options.integer("calls", 8);
-    Flux.range(0, rounds)
-        .concatMap(
-            round ->
-                Flux.fromIterable(partition(runs, batch))
-                    .flatMap(slice -> record(client, slice), calls)
-                    .then())
-        .blockLast();
-  }
-
-  private static Mono<RecordResponse> record(ConnectClient client, List<WatchedRun> slice) {
-    return Mono.defer(
-        () -> {
-          long t0 = System.nanoTime();
-          List<ActionEvent> events = new ArrayList<>(slice.size());
-          for (WatchedRun watched : slice) {
-            Transition next = watched.current().next();
-            watched.expectNext(next, t0);
-            events.add(ActionEvents.event(watched.run, next.attempt(), next.phase(), 0));
-          }
-          return client.call(Methods.RECORD, ActionEvents.request(events), RecordResponse.parser());
-        });
-  }
-
-  private static Duration awaitDelivery(List<WatchedRun> runs) {
-    long start = System.nanoTime();
-    long deadline = start + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline && !allDelivered(runs)) {
-      sleep(Duration.ofMillis(20));
-    }
-    return Duration.ofNanos(System.nanoTime() - start);
-  }
-
-  private static boolean allDelivered(List<WatchedRun> runs) {
-    return runs.stream().allMatch(run -> run.seenOrder() >= run.current().order());
-  }
-
-  private void report(
+  private void burst(
       WatchStreams streams,
+      WatchUpdates updates,
       Latencies delivery,
       Duration opening,
-      double sendSeconds,
-      Duration catchUp,
-      double heapIdle,
-      double heapAfter) {
-    List<WatchedRun> runs = streams.runs;
-    long expected = (long) runs.size() * options.integer("updates", 8);
-    long exact = runs.stream().mapToLong(run -> run.exact.get()).sum();
-    long coalesced = runs.stream().mapToLong(run -> run.coalesced.get()).sum();
-    long complete = runs.stream().filter(run -> run.seenOrder() >= run.current().order()).count();
-    new Results("watch")
-        .put("streams", runs.size())
+      double heapIdle) {
+    int rounds = options.integer("updates", 8);
+    long start = System.nanoTime();
+    long wallStart = System.currentTimeMillis();
+    updates.burst(rounds, options.integer("calls", 8));
+    double sendSeconds = (System.nanoTime() - start) / 1e9;
+    Duration catchUp = updates.awaitDelivery(DELIVERY_TIMEOUT);
+    new Window("watch-burst", wallStart, System.currentTimeMillis()).print();
+    report("watch", streams, rounds, DeliveryCounts.of(streams.runs), delivery, sendSeconds)
         .decimal("open_all_s", opening.toMillis() / 1000.0)
-        .put("updates_expected", expected)
-        .put("delivered_exact", exact)
-        .put("delivered_coalesced", coalesced)
-        .put("missing", expected - exact - coalesced)
-        .put("streams_complete", complete)
-        .put("streams_failed", streams.failed())
-        .decimal("send_s", sendSeconds)
-        .decimal("updates_per_s", expected / sendSeconds)
-        .decimal("catch_up_after_send_ms", catchUp.toMillis())
-        .decimal("delivery_p50_ms", delivery.percentileMillis(50))
-        .decimal("delivery_p99_ms", delivery.percentileMillis(99))
-        .decimal("heap_idle_mib", heapIdle)
-        .decimal("heap_after_mib", heapAfter)
+        .decimal("catch_up_after_send_s", catchUp.toMillis() / 1000.0)
         .print();
   }
 
-  private static <T> List<List<T>> partition(List<T> items, int size) {
-    List<List<T>> slices = new ArrayList<>();
-    for (int i = 0; i < items.size(); i += size) {
-      slices.add(items.subList(i, Math.min(items.size(), i + size)));
+  private void paced(WatchStreams streams, WatchUpdates updates, Latencies delivery) {
+    int rounds = options.integer("paced-updates", 2);
+    int rate = options.integer("paced-rate", 200);
+    if (rounds == 0) {
+      return;
     }
-    return slices;
+    DeliveryCounts before = DeliveryCounts.of(streams.runs);
+    delivery.clear();
+    long start = System.nanoTime();
+    long wallStart = System.currentTimeMillis();
+    updates.paced(rounds, rate);
+    double sendSeconds = (System.nanoTime() - start) / 1e9;
+    updates.awaitDelivery(DELIVERY_TIMEOUT);
+    new Window("watch-paced", wallStart, System.currentTimeMillis()).print();
+    report(
+            "watch-paced",
+            streams,
+            rounds,
+            DeliveryCounts.of(streams.runs).since(before),
+            delivery,
+            sendSeconds)
+        .put("target_updates_per_s", rate)
+        .print();
   }
 
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  private static Results report(
+      String name,
+      WatchStreams streams,
+      int rounds,
+      DeliveryCounts counts,
+      Latencies delivery,
+      double sendSeconds) {
+    long expected = (long) streams.runs.size() * rounds;
+    return new Results(name)
+        .put("streams", streams.runs.size())
+        .put("updates_expected", expected)
+        .put("delivered_exact", counts.exact())
+        .put("delivered_coalesced", counts.coalesced())
+        .put("missing", expected - counts.exact() - counts.coalesced())
+        .put("streams_failed", streams.failed())
+        .decimal("sent_updates_per_s", expected / sendSeconds)
+        .decimal("delivery_p50_ms", delivery.percentileMillis(50))
+        .decimal("delivery_p99_ms", delivery.percentileMillis(99));
   }
 }

@@ -103,17 +103,17 @@ public final class ChildUpdates {
     return update.build();
   }
 
-  /** The event-store position of each action's last sent row: only newer rows are sent. */
+  /** The version of each action's last sent row: only newer rows are sent. */
   static final class SentVersions {
 
-    private final Map<ActionId, Long> positions = new HashMap<>();
+    private final Map<ActionId, Long> versions = new HashMap<>();
 
     boolean admit(ActionView row) {
-      Long sent = positions.get(row.id());
-      if (sent != null && row.position() <= sent) {
+      Long sent = versions.get(row.id());
+      if (sent != null && row.version() <= sent) {
         return false;
       }
-      positions.put(row.id(), row.position());
+      versions.put(row.id(), row.version());
       return true;
     }
   }

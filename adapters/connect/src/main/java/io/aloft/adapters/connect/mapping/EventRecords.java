@@ -21,6 +21,7 @@ public final class EventRecords {
     ActionEventRecord.Builder record =
         ActionEventRecord.newBuilder()
             .setPosition(view.position())
+            .setSequence(view.sequence())
             .setActionId(Ids.toProto(view.actionId()))
             .setType(view.type());
     if (view.recordedAt() != null) {

@@ -81,6 +81,7 @@ class ChildUpdatesTest {
         null,
         null,
         Map.of(),
+        position,
         position);
   }
 }

@@ -140,6 +140,7 @@ class ActionDetailsMapperTest {
         null,
         null,
         Map.of(),
+        3L,
         3L);
   }
 }

@@ -127,6 +127,7 @@ class ActionMapperTest {
         ended,
         ended.toEpochMilli() - started.toEpochMilli(),
         counts,
+        42L,
         42L);
   }
 }

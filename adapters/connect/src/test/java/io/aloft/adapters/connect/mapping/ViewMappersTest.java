@@ -97,7 +97,8 @@ class ViewMappersTest {
             CacheStatus.MISS,
             "c1",
             null,
-            null);
+            null,
+            0L);
 
     var record = EventRecords.toProto(view);
 
@@ -131,7 +132,8 @@ class ViewMappersTest {
             null,
             null,
             "alice",
-            "stop");
+            "stop",
+            0L);
 
     var record = EventRecords.toProto(view);
 

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.extensions.reactor.commandhandling.gateway.ReactorCommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -78,13 +79,19 @@ public final class AxonCommandPort implements CommandPort {
         .retryWhen(
             Retry.backoff(CONFLICT_RETRIES, Duration.ofMillis(5))
                 .jitter(0.5)
-                .filter(ConcurrencyException.class::isInstance)
+                .filter(AxonCommandPort::isLostRace)
                 .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
         .onErrorMap(error -> !(error instanceof DomainError), AxonCommandPort::translate);
   }
 
+  /** Another writer appended to (or created) the same stream first: re-deciding may succeed. */
+  static boolean isLostRace(Throwable error) {
+    return error instanceof ConcurrencyException
+        || error instanceof AggregateStreamCreationException;
+  }
+
   static Throwable translate(Throwable error) {
-    if (error instanceof ConcurrencyException) {
+    if (isLostRace(error)) {
       return new ConcurrentModification(
           "another writer kept changing the same item; retry the request", error);
     }

@@ -11,14 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Maintains the {@code actions} and {@code action_events} read models. Runs inside the projection
- * processor's transaction (with its token), one event after another in global order. Each write is
- * guarded by the row's last applied position, so replaying an event changes nothing.
+ * processor's transaction (with its token). Each write is guarded by the sequence number of the
+ * action's own stream, so replaying an event changes nothing, and events of different actions may
+ * arrive in any order (concurrent transactions commit out of global order).
  */
 @ProcessingGroup(ProjectionGroups.PROJECTIONS)
 public class ActionProjection {
@@ -32,12 +34,16 @@ public class ActionProjection {
   }
 
   @EventHandler
-  void on(ActionCreated event, TrackingToken token, @Timestamp Instant recordedAt) {
+  void on(
+      ActionCreated event,
+      @SequenceNumber long sequence,
+      TrackingToken token,
+      @Timestamp Instant recordedAt) {
     long position = Positions.of(token);
-    Params params = Params.forAction(event.actionId(), position);
+    Params params = Params.forAction(event.actionId(), sequence, position);
     boolean inserted = jdbc.update(ActionSql.INSERT_ACTION, created(params, event).source()) > 0;
     if (inserted) {
-      insertEvent(base(event.actionId(), position, recordedAt, "ActionCreated"));
+      insertEvent(base(event.actionId(), sequence, position, recordedAt, "ActionCreated"));
       List<ActionId> touched =
           shiftAncestors(event.actionId(), params, -1, ActionPhase.QUEUED.number());
       touched.add(event.actionId());
@@ -46,13 +52,19 @@ public class ActionProjection {
   }
 
   @EventHandler
-  void on(ActionEventRecorded event, TrackingToken token, @Timestamp Instant recordedAt) {
+  void on(
+      ActionEventRecorded event,
+      @SequenceNumber long sequence,
+      TrackingToken token,
+      @Timestamp Instant recordedAt) {
     long position = Positions.of(token);
-    Params params = Params.forAction(event.actionId(), position);
+    Params params = Params.forAction(event.actionId(), sequence, position);
     boolean applied = jdbc.update(ActionSql.APPLY_EVENT, recorded(params, event).source()) > 0;
     if (applied) {
       insertEvent(
-          recorded(base(event.actionId(), position, recordedAt, "ActionEventRecorded"), event));
+          recorded(
+              base(event.actionId(), sequence, position, recordedAt, "ActionEventRecorded"),
+              event));
       List<ActionId> touched =
           shiftAncestors(
               event.actionId(),
@@ -65,15 +77,19 @@ public class ActionProjection {
   }
 
   @EventHandler
-  void on(ActionAbortRequested event, TrackingToken token, @Timestamp Instant recordedAt) {
+  void on(
+      ActionAbortRequested event,
+      @SequenceNumber long sequence,
+      TrackingToken token,
+      @Timestamp Instant recordedAt) {
     long position = Positions.of(token);
     Params params =
-        Params.forAction(event.actionId(), position)
+        Params.forAction(event.actionId(), sequence, position)
             .text("reason", event.reason())
             .time("at", event.requestedAt());
     if (jdbc.update(ActionSql.APPLY_ABORT, params.source()) > 0) {
       insertEvent(
-          base(event.actionId(), position, recordedAt, "ActionAbortRequested")
+          base(event.actionId(), sequence, position, recordedAt, "ActionAbortRequested")
               .text("actor", event.requestedBy())
               .text("reason", event.reason())
               .integer("phase", ActionPhase.ABORTED.number()));
@@ -106,8 +122,9 @@ public class ActionProjection {
     jdbc.update(ActionSql.INSERT_EVENT, params.source());
   }
 
-  private static Params base(ActionId id, long position, Instant recordedAt, String type) {
-    return Params.forAction(id, position)
+  private static Params base(
+      ActionId id, long sequence, long position, Instant recordedAt, String type) {
+    return Params.forAction(id, sequence, position)
         .text("eventType", type)
         .time("recordedAt", recordedAt)
         .integer("attempt", null)

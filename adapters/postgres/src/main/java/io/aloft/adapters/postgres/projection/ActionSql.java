@@ -13,11 +13,12 @@ final class ActionSql {
       INSERT INTO actions (project, domain, run_name, name, parent_name, action_type,
           task_project, task_domain, task_name, task_version, task_type, task_short_name,
           environment, action_group, input_uri, run_output_base, spec, run_spec, source,
-          trigger_name, created_by, phase, attempts, created_at, updated_at, last_position)
+          trigger_name, created_by, phase, attempts, created_at, updated_at, last_sequence,
+          last_position)
       VALUES (:project, :domain, :run, :name, :parent, :type,
           :taskProject, :taskDomain, :taskName, :taskVersion, :taskType, :taskShortName,
           :environment, :group, :inputUri, :runOutputBase, :spec, :runSpec, :source,
-          :triggerName, :createdBy, 1, 1, :createdAt, :createdAt, :position)
+          :triggerName, :createdBy, 1, 1, :createdAt, :createdAt, :sequence, :position)
       ON CONFLICT DO NOTHING
       """;
 
@@ -36,10 +37,12 @@ final class ActionSql {
               GREATEST(:updatedTime, created_at) - COALESCE(started_at, :updatedTime, created_at))
               AS BIGINT) ELSE NULL END,
           updated_at = :updatedTime,
-          last_position = :position
+          last_sequence = :sequence,
+          last_position = GREATEST(last_position, :position),
+          version = nextval('aloft_projection_seq')
       WHERE"""
           + KEY
-          + "AND last_position < :position";
+          + "AND last_sequence < :sequence";
 
   static final String APPLY_ABORT =
       """
@@ -50,10 +53,12 @@ final class ActionSql {
           duration_ms = CAST(1000 * EXTRACT(EPOCH FROM
               GREATEST(:at, created_at) - COALESCE(started_at, created_at)) AS BIGINT),
           updated_at = :at,
-          last_position = :position
+          last_sequence = :sequence,
+          last_position = GREATEST(last_position, :position),
+          version = nextval('aloft_projection_seq')
       WHERE"""
           + KEY
-          + "AND last_position < :position";
+          + "AND last_sequence < :sequence";
 
   /** Moves one descendant count of every ancestor from one phase to another. */
   static final String SHIFT_ANCESTOR_COUNTS =
@@ -70,7 +75,8 @@ final class ActionSql {
             AND a.parent_name IS NOT NULL)
       UPDATE actions t SET
           children_phase_counts = aloft_shift_count(t.children_phase_counts, :fromPhase, :toPhase),
-          last_position = GREATEST(t.last_position, :position)
+          last_position = GREATEST(t.last_position, :position),
+          version = nextval('aloft_projection_seq')
       FROM ancestors x
       WHERE t.project = :project AND t.domain = :domain AND t.run_name = :run AND t.name = x.name
       RETURNING t.name
@@ -78,10 +84,11 @@ final class ActionSql {
 
   static final String INSERT_EVENT =
       """
-      INSERT INTO action_events (position, project, domain, run_name, name, event_type,
+      INSERT INTO action_events (project, domain, run_name, name, stream_sequence,
+          global_position, event_type,
           attempt, phase, version, recorded_at, updated_time, reported_time, error, logs,
           output_uri, cache_status, cluster, actor, reason)
-      VALUES (:position, :project, :domain, :run, :name, :eventType,
+      VALUES (:project, :domain, :run, :name, :sequence, :position, :eventType,
           :attempt, :phase, :version, :recordedAt, :updatedTime, :reportedTime,
           CAST(:error AS jsonb), CAST(:logs AS jsonb),
           :outputUri, :cacheStatus, :cluster, :actor, :reason)

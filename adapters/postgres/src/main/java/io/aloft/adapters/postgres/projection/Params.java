@@ -15,12 +15,18 @@ final class Params {
 
   private final MapSqlParameterSource source = new MapSqlParameterSource();
 
-  static Params forAction(ActionId id, long position) {
+  /**
+   * @param sequence the event's number within the action's own stream: the idempotency guard
+   * @param position the event store's global position: kept for reference only, since events can
+   *     commit (and so arrive here) out of global order
+   */
+  static Params forAction(ActionId id, long sequence, long position) {
     return new Params()
         .text("project", id.run().scope().project().name())
         .text("domain", id.run().scope().domain().name())
         .text("run", id.run().name())
         .text("name", id.name())
+        .number("sequence", sequence)
         .number("position", position);
   }
 

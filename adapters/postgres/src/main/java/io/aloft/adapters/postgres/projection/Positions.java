@@ -2,7 +2,10 @@ package io.aloft.adapters.postgres.projection;
 
 import org.axonframework.eventhandling.TrackingToken;
 
-/** The global event-store position an event was read at, from its tracking token. */
+/**
+ * The processor's global event-store position when it read an event. For an event that committed
+ * late (a gap Axon filled) this is the highest position seen, not the event's own: reference only.
+ */
 final class Positions {
 
   private Positions() {}

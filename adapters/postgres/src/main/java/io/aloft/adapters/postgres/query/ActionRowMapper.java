@@ -23,10 +23,10 @@ final class ActionRowMapper {
           + " task_name, task_version, task_type, task_short_name, environment, action_group,"
           + " input_uri, run_output_base, spec, run_spec, source, trigger_name, created_by, phase,"
           + " attempts, cache_status, error::text AS error, abort_reason, output_uri, created_at,"
-          + " started_at, updated_at, ended_at, duration_ms, children_phase_counts, last_position";
+          + " started_at, updated_at, ended_at, duration_ms, children_phase_counts, last_position, version";
 
   static final String EVENT_COLUMNS =
-      "position, project, domain, run_name, name, event_type, attempt, phase, version,"
+      "seq, stream_sequence, project, domain, run_name, name, event_type, attempt, phase, version,"
           + " recorded_at, updated_time, reported_time, error::text AS error, logs::text AS logs,"
           + " output_uri, cache_status, cluster, actor, reason";
 
@@ -61,7 +61,8 @@ final class ActionRowMapper {
         Rows.time(row, "ended_at"),
         Rows.optionalLong(row, "duration_ms"),
         counts(row.get("children_phase_counts", Integer[].class)),
-        Rows.number(row, "last_position"));
+        Rows.number(row, "last_position"),
+        Rows.number(row, "version"));
   }
 
   static ActionEventView event(Readable row) {
@@ -69,7 +70,7 @@ final class ActionRowMapper {
         RunId.of(Rows.text(row, "project"), Rows.text(row, "domain"), Rows.text(row, "run_name"));
     String cacheStatus = Rows.text(row, "cache_status");
     return new ActionEventView(
-        Rows.number(row, "position"),
+        Rows.number(row, "seq"),
         Rows.time(row, "recorded_at"),
         new ActionId(run, Rows.text(row, "name")),
         Rows.text(row, "event_type"),
@@ -82,7 +83,8 @@ final class ActionRowMapper {
         cacheStatus == null ? CacheStatus.UNSPECIFIED : CacheStatus.valueOf(cacheStatus),
         Rows.text(row, "cluster"),
         Rows.text(row, "actor"),
-        Rows.text(row, "reason"));
+        Rows.text(row, "reason"),
+        Rows.number(row, "stream_sequence"));
   }
 
   private static EventKey key(Readable row) {

@@ -91,25 +91,30 @@ public final class R2dbcActionQueries implements ActionQueries {
     StringBuilder sql =
         new StringBuilder("SELECT " + ActionRowMapper.EVENT_COLUMNS + " FROM action_events WHERE ")
             .append(RUN_KEY)
-            .append(" AND position > :after");
+            .append(" AND seq > :after");
     if (selection.action() != null) {
       sql.append(" AND name = :name");
     }
     if (selection.fromTime() != null) {
       sql.append(" AND recorded_at >= :fromTime");
     }
-    sql.append(" ORDER BY position LIMIT :limit");
+    sql.append(" ORDER BY seq LIMIT :limit");
     GenericExecuteSpec spec =
         bindRun(db.sql(sql.toString()), selection.run())
             .bind("after", selection.afterPosition())
             .bind("limit", limit);
+    return bindSelection(spec, selection).map(ActionRowMapper::event).all();
+  }
+
+  private static GenericExecuteSpec bindSelection(
+      GenericExecuteSpec spec, EventSelection selection) {
     if (selection.action() != null) {
       spec = spec.bind("name", selection.action().name());
     }
     if (selection.fromTime() != null) {
       spec = spec.bind("fromTime", OffsetDateTime.ofInstant(selection.fromTime(), ZoneOffset.UTC));
     }
-    return spec.map(ActionRowMapper::event).all();
+    return spec;
   }
 
   private static String filterSql(ActionFilter filter, String nameColumn) {

@@ -71,7 +71,10 @@ class ProjectAggregateTest {
 
   @Test
   void givenProject_WhenUpdatedWithNothingSet_ThenNoEvents() {
-    fixture.given(created).when(new UpdateProject(id, null, null, null, null, later)).expectNoEvents();
+    fixture
+        .given(created)
+        .when(new UpdateProject(id, null, null, null, null, later))
+        .expectNoEvents();
   }
 
   @Test

@@ -55,10 +55,12 @@ class TaskAggregateTest {
   @Test
   void givenDeployedVersion_WhenAnotherVersionDeployed_ThenOwnStreamAndDeployed() {
     TaskId v2 = id.taskName().withVersion("v2");
-    DeployTask deployV2 = new DeployTask(v2, "python", "task", null, new byte[] {3}, "d2", null, NOW);
+    DeployTask deployV2 =
+        new DeployTask(v2, "python", "task", null, new byte[] {3}, "d2", null, NOW);
     fixture
         .givenNoPriorActivity()
         .when(deployV2)
-        .expectEvents(new TaskDeployed(v2, "python", "task", null, new byte[] {3}, "d2", null, NOW));
+        .expectEvents(
+            new TaskDeployed(v2, "python", "task", null, new byte[] {3}, "d2", null, NOW));
   }
 }
