@@ -13,30 +13,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Bad input gets a typed Connect error whose message says what to fix, never a 5xx, and stored
  * state does not change.
  */
-@SpringBootTest(
-    classes = AloftManager.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BadInputTest {
+class BadInputTest extends RunningManager {
 
   static final String RUNS = "/aloft.run.v1.RunService/";
 
-  @DynamicPropertySource
-  static void home(DynamicPropertyRegistry registry) {
-    ManagerTestSupport.freshHome(registry);
-  }
-
-  @LocalServerPort int port;
   ConnectJson connect;
 
   @BeforeEach

@@ -14,26 +14,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** A stock Connect client, `buf curl`, against the running manager: unary and streaming. */
-@SpringBootTest(
-    classes = AloftManager.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BufCurlTest {
+class BufCurlTest extends RunningManager {
 
   private static final Path PROTO = Path.of("../../proto").toAbsolutePath().normalize();
   private static final Path BUF = PROTO.resolve("node_modules/.bin/buf");
-
-  @DynamicPropertySource
-  static void home(DynamicPropertyRegistry registry) {
-    ManagerTestSupport.freshHome(registry);
-  }
-
-  @LocalServerPort int port;
 
   @Test
   void givenStockClient_WhenCallingUnaryAndStreamingMethods_ThenBothWork() throws Exception {

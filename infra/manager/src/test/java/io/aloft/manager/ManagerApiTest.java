@@ -13,30 +13,17 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 /** The newcomer's tour, end to end through the Connect API against the embedded manager. */
-@SpringBootTest(
-    classes = AloftManager.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ManagerApiTest {
+class ManagerApiTest extends RunningManager {
 
   static final String PROJECTS = "/aloft.project.v1.ProjectService/";
   static final String TASKS = "/aloft.task.v1.TaskService/";
   static final String RUNS = "/aloft.run.v1.RunService/";
   static final String EVENTS = "/aloft.events.v1.EventsService/Record";
 
-  @DynamicPropertySource
-  static void home(DynamicPropertyRegistry registry) {
-    ManagerTestSupport.freshHome(registry);
-  }
-
-  @LocalServerPort int port;
   ConnectJson connect;
 
   @BeforeEach

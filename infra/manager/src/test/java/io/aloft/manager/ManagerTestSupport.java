@@ -6,14 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Every test context gets its own ALOFT_HOME, so embedded data never leaks between runs. */
+/** Test data and the test manager's home: a fresh ALOFT_HOME per test JVM. */
 final class ManagerTestSupport {
 
   private ManagerTestSupport() {}
 
-  static void freshHome(DynamicPropertyRegistry registry) {
+  private static Path home;
+
+  static synchronized void sharedHome(DynamicPropertyRegistry registry) {
     try {
-      Path home = Files.createTempDirectory("aloft-home-");
+      if (home == null) {
+        home = Files.createTempDirectory("aloft-home-");
+      }
       registry.add("aloft.home", home::toString);
       // Graceful shutdown would wait out streams a test left open; test JVMs just stop.
       registry.add("server.shutdown", () -> "immediate");
