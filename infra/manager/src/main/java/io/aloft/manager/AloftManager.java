@@ -17,6 +17,10 @@ import org.springframework.context.annotation.Import;
 public class AloftManager {
 
   public static void main(String[] args) {
+    // Axon phones home with anonymous usage data unless told not to; a control plane must not.
+    System.setProperty(
+        "axoniq.update-checker.disabled",
+        System.getProperty("axoniq.update-checker.disabled", "true"));
     SpringApplication.run(AloftManager.class, args);
   }
 }

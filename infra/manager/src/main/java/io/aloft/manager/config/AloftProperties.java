@@ -17,6 +17,11 @@ public record AloftProperties(
     @DefaultValue Connect connect,
     @DefaultValue Runs runs) {
 
+  public AloftProperties {
+    // An empty ALOFT_HOME binds as null; it means "the default", as an unset one does.
+    home = home == null ? Path.of(System.getProperty("user.home"), ".aloft") : home;
+  }
+
   /** PostgreSQL: external when {@code host} is set, else embedded under {@code home}/postgres. */
   public record Database(
       String host,

@@ -43,7 +43,9 @@ public class ActionProjection {
     Params params = Params.forAction(event.actionId(), sequence, position);
     boolean inserted = jdbc.update(ActionSql.INSERT_ACTION, created(params, event).source()) > 0;
     if (inserted) {
-      insertEvent(base(event.actionId(), sequence, position, recordedAt, "ActionCreated"));
+      insertEvent(
+          base(event.actionId(), sequence, position, recordedAt, "ActionCreated")
+              .text("actor", event.createdBy()));
       List<ActionId> touched =
           shiftAncestors(event.actionId(), params, -1, ActionPhase.QUEUED.number());
       touched.add(event.actionId());
