@@ -21,6 +21,11 @@ public class AloftManager {
     System.setProperty(
         "axoniq.update-checker.disabled",
         System.getProperty("axoniq.update-checker.disabled", "true"));
-    SpringApplication.run(AloftManager.class, args);
+    try {
+      SpringApplication.run(AloftManager.class, args);
+    } catch (RuntimeException startupFailure) {
+      // Spring has logged why; the embedded servers' threads would keep a failed manager alive.
+      System.exit(1);
+    }
   }
 }

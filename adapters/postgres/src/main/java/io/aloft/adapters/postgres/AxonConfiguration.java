@@ -1,11 +1,11 @@
 package io.aloft.adapters.postgres;
 
+import io.aloft.adapters.postgres.eventstore.BoundedAggregateCache;
 import io.aloft.adapters.postgres.eventstore.DomainCommandTargetResolver;
 import io.aloft.adapters.postgres.projection.ProjectionGroups;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -84,9 +84,10 @@ class AxonConfiguration {
     return new DomainCommandTargetResolver();
   }
 
+  /** Enough for every action of several large runs; a cold action is simply reloaded. */
   @Bean
   Cache aloftAggregateCache() {
-    return new WeakReferenceCache();
+    return new BoundedAggregateCache(100_000);
   }
 
   @Bean

@@ -39,18 +39,10 @@ public class ActionProjection {
       @SequenceNumber long sequence,
       TrackingToken token,
       @Timestamp Instant recordedAt) {
-    long position = Positions.of(token);
-    Params params = Params.forAction(event.actionId(), sequence, position);
-    boolean inserted = jdbc.update(ActionSql.INSERT_ACTION, created(params, event).source()) > 0;
-    if (inserted) {
-      insertEvent(
-          base(event.actionId(), sequence, position, recordedAt, "ActionCreated")
-              .text("actor", event.createdBy()));
-      List<ActionId> touched =
-          shiftAncestors(event.actionId(), params, -1, ActionPhase.QUEUED.number());
-      touched.add(event.actionId());
-      changes.changed(position, touched);
-    }
+    Params params =
+        created(history(event.actionId(), sequence, token, recordedAt, "ActionCreated"), event)
+            .text("actor", event.createdBy());
+    apply(event.actionId(), ActionSql.CREATED, params, -1, ActionPhase.QUEUED, token);
   }
 
   @EventHandler
@@ -59,23 +51,11 @@ public class ActionProjection {
       @SequenceNumber long sequence,
       TrackingToken token,
       @Timestamp Instant recordedAt) {
-    long position = Positions.of(token);
-    Params params = Params.forAction(event.actionId(), sequence, position);
-    boolean applied = jdbc.update(ActionSql.APPLY_EVENT, recorded(params, event).source()) > 0;
-    if (applied) {
-      insertEvent(
-          recorded(
-              base(event.actionId(), sequence, position, recordedAt, "ActionEventRecorded"),
-              event));
-      List<ActionId> touched =
-          shiftAncestors(
-              event.actionId(),
-              params,
-              event.previousPhase().number(),
-              event.key().phase().number());
-      touched.add(event.actionId());
-      changes.changed(position, touched);
-    }
+    Params params =
+        recorded(
+            history(event.actionId(), sequence, token, recordedAt, "ActionEventRecorded"), event);
+    int from = event.previousPhase().number();
+    apply(event.actionId(), ActionSql.RECORDED, params, from, event.key().phase(), token);
   }
 
   @EventHandler
@@ -84,44 +64,37 @@ public class ActionProjection {
       @SequenceNumber long sequence,
       TrackingToken token,
       @Timestamp Instant recordedAt) {
-    long position = Positions.of(token);
     Params params =
-        Params.forAction(event.actionId(), sequence, position)
+        history(event.actionId(), sequence, token, recordedAt, "ActionAbortRequested")
+            .text("actor", event.requestedBy())
             .text("reason", event.reason())
-            .time("at", event.requestedAt());
-    if (jdbc.update(ActionSql.APPLY_ABORT, params.source()) > 0) {
-      insertEvent(
-          base(event.actionId(), sequence, position, recordedAt, "ActionAbortRequested")
-              .text("actor", event.requestedBy())
-              .text("reason", event.reason())
-              .integer("phase", ActionPhase.ABORTED.number()));
-      List<ActionId> touched =
-          shiftAncestors(
-              event.actionId(),
-              params,
-              event.previousPhase().number(),
-              ActionPhase.ABORTED.number());
-      touched.add(event.actionId());
-      changes.changed(position, touched);
-    }
+            .time("at", event.requestedAt())
+            .integer("phase", ActionPhase.ABORTED.number());
+    int from = event.previousPhase().number();
+    apply(event.actionId(), ActionSql.ABORTED, params, from, ActionPhase.ABORTED, token);
   }
 
-  /** Updates the descendant counts of every ancestor; returns the ancestors it changed. */
-  private List<ActionId> shiftAncestors(ActionId id, Params params, int fromPhase, int toPhase) {
+  /** One statement per event; publishes the rows it changed (none for a replayed event). */
+  private void apply(
+      ActionId id,
+      String statement,
+      Params params,
+      int fromPhase,
+      ActionPhase to,
+      TrackingToken t) {
+    params.integer("fromPhase", fromPhase).integer("toPhase", to.number());
     List<ActionId> touched = new ArrayList<>();
-    if (fromPhase == toPhase) {
-      return touched;
-    }
-    params.integer("fromPhase", fromPhase).integer("toPhase", toPhase);
-    for (String name :
-        jdbc.queryForList(ActionSql.SHIFT_ANCESTOR_COUNTS, params.source(), String.class)) {
+    for (String name : jdbc.queryForList(statement, params.source(), String.class)) {
       touched.add(new ActionId(id.run(), name));
     }
-    return touched;
+    if (!touched.isEmpty()) {
+      changes.changed(Positions.of(t), touched);
+    }
   }
 
-  private void insertEvent(Params params) {
-    jdbc.update(ActionSql.INSERT_EVENT, params.source());
+  private static Params history(
+      ActionId id, long sequence, TrackingToken token, Instant recordedAt, String type) {
+    return base(id, sequence, Positions.of(token), recordedAt, type);
   }
 
   private static Params base(

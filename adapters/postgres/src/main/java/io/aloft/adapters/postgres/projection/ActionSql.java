@@ -19,8 +19,7 @@ final class ActionSql {
           :taskProject, :taskDomain, :taskName, :taskVersion, :taskType, :taskShortName,
           :environment, :group, :inputUri, :runOutputBase, :spec, :runSpec, :source,
           :triggerName, :createdBy, 1, 1, :createdAt, :createdAt, :sequence, :position)
-      ON CONFLICT DO NOTHING
-      """;
+      ON CONFLICT DO NOTHING""";
 
   static final String APPLY_EVENT =
       """
@@ -60,38 +59,59 @@ final class ActionSql {
           + KEY
           + "AND last_sequence < :sequence";
 
-  /** Moves one descendant count of every ancestor from one phase to another. */
-  static final String SHIFT_ANCESTOR_COUNTS =
+  /**
+   * The whole effect of one event in one statement (one round trip): the action's own row change
+   * (which carries the idempotency guard), then, only if that row changed, its history entry and
+   * the descendant counts of every ancestor. Returns the names of the rows it changed.
+   */
+  private static String applyOnce(String rowChange) {
+    return "WITH RECURSIVE changed AS ("
+        + rowChange
+        + " RETURNING parent_name), "
+        + ANCESTORS
+        + ", "
+        + SHIFTED
+        + ", history AS ("
+        + HISTORY
+        + ") SELECT name FROM shifted UNION ALL SELECT CAST(:name AS text) FROM changed";
+  }
+
+  private static final String ANCESTORS =
       """
-      WITH RECURSIVE ancestors(name) AS (
-          SELECT parent_name FROM actions
-          WHERE"""
-          + KEY
-          + """
-          AND parent_name IS NOT NULL
+      ancestors(name) AS (
+          SELECT parent_name FROM changed WHERE parent_name IS NOT NULL
         UNION
           SELECT a.parent_name FROM actions a JOIN ancestors x ON a.name = x.name
           WHERE a.project = :project AND a.domain = :domain AND a.run_name = :run
-            AND a.parent_name IS NOT NULL)
-      UPDATE actions t SET
-          children_phase_counts = aloft_shift_count(t.children_phase_counts, :fromPhase, :toPhase),
-          last_position = GREATEST(t.last_position, :position),
-          version = nextval('aloft_projection_seq')
-      FROM ancestors x
-      WHERE t.project = :project AND t.domain = :domain AND t.run_name = :run AND t.name = x.name
-      RETURNING t.name
-      """;
+            AND a.parent_name IS NOT NULL)""";
 
-  static final String INSERT_EVENT =
+  private static final String SHIFTED =
+      """
+      shifted AS (
+          UPDATE actions t SET
+              children_phase_counts =
+                  aloft_shift_count(t.children_phase_counts, :fromPhase, :toPhase),
+              last_position = GREATEST(t.last_position, :position),
+              version = nextval('aloft_projection_seq')
+          FROM ancestors x
+          WHERE t.project = :project AND t.domain = :domain AND t.run_name = :run
+            AND t.name = x.name AND :fromPhase <> :toPhase
+          RETURNING t.name)""";
+
+  private static final String HISTORY =
       """
       INSERT INTO action_events (project, domain, run_name, name, stream_sequence,
           global_position, event_type,
           attempt, phase, version, recorded_at, updated_time, reported_time, error, logs,
           output_uri, cache_status, cluster, actor, reason)
-      VALUES (:project, :domain, :run, :name, :sequence, :position, :eventType,
+      SELECT :project, :domain, :run, :name, :sequence, :position, :eventType,
           :attempt, :phase, :version, :recordedAt, :updatedTime, :reportedTime,
           CAST(:error AS jsonb), CAST(:logs AS jsonb),
-          :outputUri, :cacheStatus, :cluster, :actor, :reason)
-      ON CONFLICT DO NOTHING
-      """;
+          :outputUri, :cacheStatus, :cluster, :actor, :reason
+      FROM changed
+      ON CONFLICT DO NOTHING""";
+
+  static final String CREATED = applyOnce(INSERT_ACTION);
+  static final String RECORDED = applyOnce(APPLY_EVENT);
+  static final String ABORTED = applyOnce(APPLY_ABORT);
 }
