@@ -76,6 +76,7 @@ CREATE INDEX actions_runs ON actions (project, domain, phase, created_at DESC, r
     WHERE parent_name IS NULL;
 CREATE INDEX actions_by_parent ON actions (project, domain, run_name, parent_name);
 CREATE INDEX actions_by_run_created ON actions (project, domain, run_name, created_at, name);
+CREATE INDEX actions_by_version ON actions (version);
 
 -- The raw history. seq is its public position (ListActionEvents tokens, WatchActionEvents
 -- cursors): the order the projection stored events in, which never goes back even when an event

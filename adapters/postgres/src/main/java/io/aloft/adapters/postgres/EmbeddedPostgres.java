@@ -28,7 +28,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
               .setPGStartupWait(Duration.ofSeconds(60))
-              .setServerConfig("max_connections", "200");
+              .setServerConfig("max_connections", "200")
+              // zonky tunes for throwaway test databases; this one is the source of truth, so
+              // every acknowledged commit must survive a crash.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on");
       if (port > 0) {
         builder.setPort(port);
       }

@@ -6,8 +6,8 @@ import io.aloft.adapters.postgres.eventstore.ActionAggregate;
 import io.aloft.adapters.postgres.eventstore.AxonCommandPort;
 import io.aloft.adapters.postgres.notify.InProcessChangeFeed;
 import io.aloft.adapters.postgres.projection.ActionProjection;
-import io.aloft.adapters.postgres.projection.ChangeCollector;
 import io.aloft.adapters.postgres.projection.ProjectProjection;
+import io.aloft.adapters.postgres.projection.ProjectionBatch;
 import io.aloft.adapters.postgres.projection.TaskProjection;
 import io.aloft.adapters.postgres.query.R2dbcActionQueries;
 import io.aloft.adapters.postgres.query.R2dbcProjectQueries;
@@ -92,13 +92,13 @@ public class PostgresAdapterConfiguration {
   }
 
   @Bean
-  ChangeCollector changeCollector(InProcessChangeFeed feed) {
-    return new ChangeCollector(feed);
+  ProjectionBatch projectionBatch(NamedParameterJdbcTemplate jdbc, InProcessChangeFeed feed) {
+    return new ProjectionBatch(jdbc, feed);
   }
 
   @Bean
-  ActionProjection actionProjection(NamedParameterJdbcTemplate jdbc, ChangeCollector changes) {
-    return new ActionProjection(jdbc, changes);
+  ActionProjection actionProjection(ProjectionBatch batch) {
+    return new ActionProjection(batch);
   }
 
   @Bean

@@ -7,14 +7,11 @@ import io.aloft.domain.action.ActionPhase;
 import io.aloft.domain.action.TaskRef;
 import io.aloft.domain.id.ActionId;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Maintains the {@code actions} and {@code action_events} read models. Runs inside the projection
@@ -25,12 +22,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 @ProcessingGroup(ProjectionGroups.PROJECTIONS)
 public class ActionProjection {
 
-  private final NamedParameterJdbcTemplate jdbc;
-  private final ChangeCollector changes;
+  private final ProjectionBatch batch;
 
-  public ActionProjection(NamedParameterJdbcTemplate jdbc, ChangeCollector changes) {
-    this.jdbc = jdbc;
-    this.changes = changes;
+  public ActionProjection(ProjectionBatch batch) {
+    this.batch = batch;
   }
 
   @EventHandler
@@ -42,7 +37,7 @@ public class ActionProjection {
     Params params =
         created(history(event.actionId(), sequence, token, recordedAt, "ActionCreated"), event)
             .text("actor", event.createdBy());
-    apply(event.actionId(), ActionSql.CREATED, params, -1, ActionPhase.QUEUED, token);
+    apply(ActionSql.CREATED, params, -1, ActionPhase.QUEUED, token);
   }
 
   @EventHandler
@@ -55,7 +50,7 @@ public class ActionProjection {
         recorded(
             history(event.actionId(), sequence, token, recordedAt, "ActionEventRecorded"), event);
     int from = event.previousPhase().number();
-    apply(event.actionId(), ActionSql.RECORDED, params, from, event.key().phase(), token);
+    apply(ActionSql.RECORDED, params, from, event.key().phase(), token);
   }
 
   @EventHandler
@@ -71,10 +66,10 @@ public class ActionProjection {
             .time("at", event.requestedAt())
             .integer("phase", ActionPhase.ABORTED.number());
     int from = event.previousPhase().number();
-    apply(event.actionId(), ActionSql.ABORTED, params, from, ActionPhase.ABORTED, token);
+    apply(ActionSql.ABORTED, params, from, ActionPhase.ABORTED, token);
   }
 
-  /** One statement per event; publishes the rows it changed (none for a replayed event). */
+  /** One statement per event, sent with the rest of the processor's batch. */
   private void apply(
       ActionId id,
       String statement,
@@ -83,13 +78,7 @@ public class ActionProjection {
       ActionPhase to,
       TrackingToken t) {
     params.integer("fromPhase", fromPhase).integer("toPhase", to.number());
-    List<ActionId> touched = new ArrayList<>();
-    for (String name : jdbc.queryForList(statement, params.source(), String.class)) {
-      touched.add(new ActionId(id.run(), name));
-    }
-    if (!touched.isEmpty()) {
-      changes.changed(Positions.of(t), touched);
-    }
+    batch.add(statement, params.source(), Positions.of(t));
   }
 
   private static Params history(

@@ -60,9 +60,9 @@ final class ActionSql {
           + "AND last_sequence < :sequence";
 
   /**
-   * The whole effect of one event in one statement (one round trip): the action's own row change
-   * (which carries the idempotency guard), then, only if that row changed, its history entry and
-   * the descendant counts of every ancestor. Returns the names of the rows it changed.
+   * The whole effect of one event in one statement, so events can be sent to the database in
+   * batches: the action's own row change (which carries the idempotency guard), then, only if that
+   * row changed, the descendant counts of every ancestor and the history entry.
    */
   private static String applyOnce(String rowChange) {
     return "WITH RECURSIVE changed AS ("
@@ -71,9 +71,8 @@ final class ActionSql {
         + ANCESTORS
         + ", "
         + SHIFTED
-        + ", history AS ("
-        + HISTORY
-        + ") SELECT name FROM shifted UNION ALL SELECT CAST(:name AS text) FROM changed";
+        + " "
+        + HISTORY;
   }
 
   private static final String ANCESTORS =
@@ -95,8 +94,7 @@ final class ActionSql {
               version = nextval('aloft_projection_seq')
           FROM ancestors x
           WHERE t.project = :project AND t.domain = :domain AND t.run_name = :run
-            AND t.name = x.name AND :fromPhase <> :toPhase
-          RETURNING t.name)""";
+            AND t.name = x.name AND :fromPhase <> :toPhase)""";
 
   private static final String HISTORY =
       """
@@ -110,6 +108,12 @@ final class ActionSql {
           :outputUri, :cacheStatus, :cluster, :actor, :reason
       FROM changed
       ON CONFLICT DO NOTHING""";
+
+  /** Where a batch starts: every row it changes gets a higher version. */
+  static final String LAST_VERSION = "SELECT COALESCE(MAX(version), 0) FROM actions";
+
+  static final String CHANGED_SINCE =
+      "SELECT project, domain, run_name, name FROM actions WHERE version > ?";
 
   static final String CREATED = applyOnce(INSERT_ACTION);
   static final String RECORDED = applyOnce(APPLY_EVENT);
