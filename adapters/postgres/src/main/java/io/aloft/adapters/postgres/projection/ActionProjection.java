@@ -71,12 +71,7 @@ public class ActionProjection {
 
   /** One statement per event, sent with the rest of the processor's batch. */
   private void apply(
-      ActionId id,
-      String statement,
-      Params params,
-      int fromPhase,
-      ActionPhase to,
-      TrackingToken t) {
+      String statement, Params params, int fromPhase, ActionPhase to, TrackingToken t) {
     params.integer("fromPhase", fromPhase).integer("toPhase", to.number());
     batch.add(statement, params.source(), Positions.of(t));
   }
