@@ -27,6 +27,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
           io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
+              // The owner stops it (the manager's context, after its pools): zonky's own hook
+              // would stop it first, under open connections.
+              .setRegisterShutdownHook(false)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("max_connections", "200")
               // zonky tunes for throwaway test databases; this one is the source of truth, so

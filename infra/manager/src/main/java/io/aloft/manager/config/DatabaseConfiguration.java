@@ -4,7 +4,6 @@ import io.aloft.adapters.postgres.EmbeddedPostgres;
 import io.aloft.adapters.postgres.PostgresSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,8 +25,8 @@ class DatabaseConfiguration {
   }
 
   @Bean
-  PostgresSettings postgresSettings(
-      AloftProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
+  // A direct dependency on the embedded server, so Spring closes the pools before stopping it.
+  PostgresSettings postgresSettings(AloftProperties properties, EmbeddedDatabase embedded) {
     AloftProperties.Database db = properties.database();
     PostgresSettings settings =
         db.external()
@@ -40,7 +39,7 @@ class DatabaseConfiguration {
                 db.jdbcPoolSize(),
                 db.r2dbcPoolSize(),
                 db.commandTimeout())
-            : embedded.getObject().server().settings(db.jdbcPoolSize(), db.r2dbcPoolSize());
+            : embedded.server().settings(db.jdbcPoolSize(), db.r2dbcPoolSize());
     log.info("Using PostgreSQL at {}", settings.describe());
     return settings;
   }
