@@ -3,6 +3,8 @@ package io.aloft.manager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -17,12 +19,10 @@ class BlockHoundTest {
 
   @Test
   void givenBlockingCallOnNonBlockingThread_ThenBlockHoundRejectsIt() {
-    Mono<Object> blocking =
+    Mono<Boolean> blocking =
         Mono.fromCallable(
-                () -> {
-                  Thread.sleep(1);
-                  return new Object();
-                })
+                // Parking a thread is what any blocking call ends in; BlockHound must refuse it.
+                () -> new CountDownLatch(1).await(1, TimeUnit.MILLISECONDS))
             .subscribeOn(Schedulers.parallel());
     StepVerifier.create(blocking)
         .expectErrorSatisfies(error -> assertThat(error).hasMessageContaining("Blocking call"))
