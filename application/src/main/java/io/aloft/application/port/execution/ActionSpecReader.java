@@ -1,0 +1,19 @@
+package io.aloft.application.port.execution;
+
+import io.aloft.domain.execution.ConditionSpec;
+import io.aloft.domain.execution.TaskTemplate;
+import io.aloft.domain.support.Bytes;
+
+/**
+ * Decodes the stored spec of an action (its wire format is the API's protobuf). Each method throws
+ * {@link io.aloft.domain.error.InvalidArgument} naming what is wrong when the bytes do not hold a
+ * usable spec, so the controller can fail the action with that message.
+ */
+public interface ActionSpecReader {
+
+  /** The template of a TASK action's TaskSpec. */
+  TaskTemplate taskTemplate(Bytes taskSpec);
+
+  /** The condition of a CONDITION action's ConditionAction. */
+  ConditionSpec condition(Bytes conditionAction);
+}

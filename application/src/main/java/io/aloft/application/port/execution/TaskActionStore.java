@@ -1,0 +1,62 @@
+package io.aloft.application.port.execution;
+
+import io.aloft.domain.execution.TaskAction;
+import io.aloft.domain.execution.TaskActionSpec;
+import io.aloft.domain.id.ActionId;
+import java.time.Instant;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where TaskActions live: the embedded store keeps them in PostgreSQL, the Kubernetes store as
+ * custom resources. The controller only ever talks to this port, so both behave alike: optimistic
+ * updates on a resource version, deletion that waits for the finalizer, and a change stream.
+ */
+public interface TaskActionStore {
+
+  /**
+   * Creates the TaskAction, or returns the existing one unchanged (creation is idempotent, so a
+   * dispatcher may repeat it after a crash).
+   */
+  Mono<TaskAction> create(TaskActionSpec spec);
+
+  /** Empty when there is no such TaskAction (never created, or deleted). */
+  Mono<TaskAction> get(ActionId action);
+
+  /**
+   * Stores {@code updated}'s status if the stored resource version still equals {@code
+   * updated.resourceVersion()}; returns the stored result with its new version.
+   *
+   * @throws io.aloft.domain.error.ConcurrentModification (as an error signal) when someone else
+   *     changed it first; empty when it no longer exists
+   */
+  Mono<TaskAction> updateStatus(TaskAction updated);
+
+  /**
+   * Marks the TaskAction for deletion (an abort). Without a finalizer it is removed at once;
+   * otherwise it stays until {@link #removeFinalizer}. Repeating it keeps the first request. Empty
+   * when it does not exist.
+   */
+  Mono<Void> requestDeletion(ActionId action, String reason, Instant at);
+
+  /**
+   * Clears the finalizer of a TaskAction marked for deletion, which removes it. A TaskAction not
+   * marked for deletion just loses its finalizer.
+   */
+  Mono<Void> removeFinalizer(ActionId action);
+
+  /** Removes a finished TaskAction (garbage collection); a no-op when it is gone. */
+  Mono<Void> delete(ActionId action);
+
+  /**
+   * Every TaskAction that is not terminal or is marked for deletion: what a (re)starting controller
+   * must look at.
+   */
+  Flux<TaskAction> listActive();
+
+  /**
+   * The ids of TaskActions as they are created, changed or marked for deletion, from the moment of
+   * subscription; hot and unbounded. Consumers coalesce: an id may repeat.
+   */
+  Flux<ActionId> changes();
+}
