@@ -1,13 +1,22 @@
 package io.aloft.application.actions;
 
+import io.aloft.application.execution.ActionDispatcher;
 import io.aloft.application.port.command.CommandPort;
 import io.aloft.application.port.query.ActionView;
 import io.aloft.application.run.RunReader;
 import io.aloft.application.watch.ProjectionSync;
+import io.aloft.domain.action.ActionPhase;
+import io.aloft.domain.action.CacheStatus;
 import io.aloft.domain.action.CreateAction;
+import io.aloft.domain.action.EventKey;
+import io.aloft.domain.action.RecordActionEvent;
 import io.aloft.domain.error.FailedPrecondition;
 import io.aloft.domain.error.InvalidArgument;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,12 +27,20 @@ public final class EnqueueActionUseCase {
 
   private static final Duration PARENT_WAIT = Duration.ofSeconds(5);
 
+  private static final Set<ActionPhase> NOT_YET_RUNNING =
+      Set.of(ActionPhase.QUEUED, ActionPhase.WAITING_FOR_RESOURCES, ActionPhase.INITIALIZING);
+
   private final CommandPort commands;
   private final ProjectionSync sync;
+  private final ActionDispatcher dispatcher;
+  private final Clock clock;
 
-  public EnqueueActionUseCase(CommandPort commands, ProjectionSync sync) {
+  public EnqueueActionUseCase(
+      CommandPort commands, ProjectionSync sync, ActionDispatcher dispatcher, Clock clock) {
     this.commands = commands;
     this.sync = sync;
+    this.dispatcher = dispatcher;
+    this.clock = clock;
   }
 
   public Mono<ActionView> enqueue(CreateAction command) {
@@ -34,8 +51,35 @@ public final class EnqueueActionUseCase {
     }
     return sync.awaitExisting(command.parent(), PARENT_WAIT)
         .switchIfEmpty(Mono.error(() -> RunReader.missing(command.parent())))
-        .flatMap(parent -> requireRunning(parent).then(commands.send(command)))
-        .then(sync.await(command.actionId(), row -> true));
+        .flatMap(
+            parent ->
+                requireRunning(parent)
+                    .then(commands.send(command))
+                    .then(sync.await(command.actionId(), row -> true))
+                    .flatMap(child -> dispatcher.dispatch(child).thenReturn(child))
+                    .flatMap(child -> promote(parent).thenReturn(child)));
+  }
+
+  /**
+   * The first child shows its parent is running, even if the parent's executor has not said so yet.
+   * Version 0 is reserved for this event, so it never collides with the executor's own.
+   */
+  private Mono<Void> promote(ActionView parent) {
+    if (!NOT_YET_RUNNING.contains(parent.phase())) {
+      return Mono.empty();
+    }
+    Instant now = clock.instant();
+    return commands.send(
+        new RecordActionEvent(
+            parent.id(),
+            new EventKey(parent.attempts(), ActionPhase.RUNNING, 0),
+            now,
+            now,
+            null,
+            List.of(),
+            null,
+            CacheStatus.UNSPECIFIED,
+            null));
   }
 
   private static Mono<Void> requireRunning(ActionView parent) {

@@ -14,12 +14,18 @@ import reactor.core.publisher.Mono;
  */
 public final class Copilot {
 
-  private final DataStore store;
-  private final LiteralCodec codec;
+  /**
+   * How many variables, collection entries or blob parts move at once per level: enough to hide
+   * storage latency, few enough not to exhaust the store's connections or local file handles.
+   */
+  static final int PARALLELISM = 16;
+
+  private final InputDownloader downloader;
+  private final OutputUploader uploader;
 
   public Copilot(DataStore store, LiteralCodec codec) {
-    this.store = store;
-    this.codec = codec;
+    this.downloader = new InputDownloader(store, codec);
+    this.uploader = new OutputUploader(store, codec);
   }
 
   /**
@@ -28,19 +34,24 @@ public final class Copilot {
    * then {@code inputs.pb} (with local URIs) and {@code inputs.json}. Variables download in
    * parallel.
    *
-   * @return the inputs as read from storage
+   * <p>A missing inputs file is {@link io.aloft.domain.error.NotFound}; an empty one holds no
+   * inputs. Storage failures stay errors.
+   *
+   * @return the inputs as read from storage, offloaded literals resolved (blob uris stay remote)
    */
   public Mono<Inputs> download(String inputsFile, Path directory) {
-    throw new UnsupportedOperationException("being implemented");
+    return downloader.download(inputsFile, directory);
   }
 
   /**
    * Reads the outputs {@code outputs} declares from {@code directory}, uploads blobs under {@code
    * rawOutputPrefix}, and writes {@code <outputPrefix>/outputs.pb}. An {@code _ERROR} file in the
-   * directory makes it a {@link UploadResult.Rejected} user error.
+   * directory makes it a {@link UploadResult.Rejected} user error, and so does an output that is
+   * missing, mistyped or too large. Storage failures stay errors, for the caller to treat as system
+   * failures.
    */
   public Mono<UploadResult> upload(
       TypedInterface outputs, Path directory, String outputPrefix, String rawOutputPrefix) {
-    throw new UnsupportedOperationException("being implemented");
+    return uploader.upload(outputs.outputs(), directory, outputPrefix, rawOutputPrefix);
   }
 }

@@ -1,9 +1,11 @@
 package io.aloft.application.run;
 
+import io.aloft.application.execution.ActionDispatcher;
 import io.aloft.application.port.command.CommandPort;
 import io.aloft.application.port.query.ActionQueries;
 import io.aloft.application.port.query.ActionView;
 import io.aloft.domain.action.AbortAction;
+import io.aloft.domain.action.ActionPhase;
 import io.aloft.domain.id.ActionId;
 import java.time.Clock;
 import java.util.HashSet;
@@ -21,12 +23,19 @@ public final class AbortUseCase {
   private final RunReader reader;
   private final ActionQueries queries;
   private final CommandPort commands;
+  private final ActionDispatcher dispatcher;
   private final Clock clock;
 
-  public AbortUseCase(RunReader reader, ActionQueries queries, CommandPort commands, Clock clock) {
+  public AbortUseCase(
+      RunReader reader,
+      ActionQueries queries,
+      CommandPort commands,
+      ActionDispatcher dispatcher,
+      Clock clock) {
     this.reader = reader;
     this.queries = queries;
     this.commands = commands;
+    this.dispatcher = dispatcher;
     this.clock = clock;
   }
 
@@ -35,10 +44,24 @@ public final class AbortUseCase {
         .require(target)
         .then(queries.tree(target.run()).collectList())
         .flatMapMany(tree -> Flux.fromIterable(targetAndDescendants(target, tree)))
-        .filter(row -> !row.phase().isTerminal())
-        .concatMap(
-            row -> commands.send(new AbortAction(row.id(), reason, requestedBy, clock.instant())))
+        .concatMap(row -> abortOne(row, reason, requestedBy))
         .then();
+  }
+
+  /**
+   * Records the abort of a running action, then stops its execution. An action aborted earlier is
+   * only stopped again (idempotent), in case a crash came between the two.
+   */
+  private Mono<Void> abortOne(ActionView row, String reason, String requestedBy) {
+    if (row.phase() == ActionPhase.ABORTED) {
+      return dispatcher.abort(row.id(), row.abortReason());
+    }
+    if (row.phase().isTerminal()) {
+      return Mono.empty();
+    }
+    return commands
+        .send(new AbortAction(row.id(), reason, requestedBy, clock.instant()))
+        .then(dispatcher.abort(row.id(), reason));
   }
 
   /** The target first, then its descendants (a tree list is oldest first: parents come first). */

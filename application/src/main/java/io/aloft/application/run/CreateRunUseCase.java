@@ -1,5 +1,6 @@
 package io.aloft.application.run;
 
+import io.aloft.application.execution.ActionDispatcher;
 import io.aloft.application.port.command.CommandPort;
 import io.aloft.application.port.query.ActionQueries;
 import io.aloft.application.port.query.ActionView;
@@ -23,8 +24,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * CreateRun: checks the project and task, writes the inputs, creates the root action {@code a0} and
- * returns it as the read model shows it. Creating an existing run returns that run unchanged (the
- * reference's behaviour). Unlike the reference, a failure to enqueue fails the call.
+ * returns it as the read model shows it, after handing it to the executor. Creating an existing run
+ * returns that run unchanged (the reference's behaviour). Unlike the reference, a failure to
+ * enqueue fails the call.
  */
 public final class CreateRunUseCase {
 
@@ -34,6 +36,7 @@ public final class CreateRunUseCase {
   private final DataStore store;
   private final CommandPort commands;
   private final ProjectionSync sync;
+  private final ActionDispatcher dispatcher;
   private final RunSettings settings;
   private final Clock clock;
   private final RandomGenerator random;
@@ -45,6 +48,7 @@ public final class CreateRunUseCase {
       DataStore store,
       CommandPort commands,
       ProjectionSync sync,
+      ActionDispatcher dispatcher,
       RunSettings settings,
       Clock clock,
       RandomGenerator random) {
@@ -54,6 +58,7 @@ public final class CreateRunUseCase {
     this.store = store;
     this.commands = commands;
     this.sync = sync;
+    this.dispatcher = dispatcher;
     this.settings = settings;
     this.clock = clock;
     this.random = random;
@@ -79,7 +84,8 @@ public final class CreateRunUseCase {
                 writeInputs(request.inputs(), base, root.run())
                     .flatMap(
                         inputUri -> commands.send(command(request, root, task, inputUri, base))))
-        .then(sync.await(root, row -> true));
+        .then(sync.await(root, row -> true))
+        .flatMap(run -> dispatcher.dispatch(run).thenReturn(run));
   }
 
   private Mono<ResolvedTask> resolveTask(TaskSelector selector) {

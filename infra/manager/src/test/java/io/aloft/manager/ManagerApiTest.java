@@ -84,7 +84,7 @@ class ManagerApiTest extends RunningManager {
                           "inputUri": "s3://aloft/in", "runOutputBase": "s3://aloft/out/",
                           "task": {"id": {"project": "tree", "domain": "development",
                                           "name": "t", "version": "v1"},
-                                   "spec": {"taskTemplate": {"type": "container"},
+                                   "spec": {"taskTemplate": {"type": "external"},
                                             "shortName": "t"}}}}
               """
                   .formatted(runId("tree", "fan"), child));

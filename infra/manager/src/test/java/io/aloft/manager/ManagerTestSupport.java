@@ -36,7 +36,7 @@ final class ManagerTestSupport {
   static String deployTask(String project, String name, String version) {
     return """
         {"taskId": {"project": "%s", "domain": "development", "name": "%s", "version": "%s"},
-         "spec": {"taskTemplate": {"type": "container",
+         "spec": {"taskTemplate": {"type": "external",
                                    "container": {"image": "alpine", "args": ["echo", "hi"]}},
                   "shortName": "%s"}}
         """

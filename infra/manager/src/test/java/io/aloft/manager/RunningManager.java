@@ -2,6 +2,7 @@ package io.aloft.manager;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -13,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     classes = AloftManager.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ExternalPlugin.Registration.class)
 abstract class RunningManager {
 
   @DynamicPropertySource

@@ -150,12 +150,12 @@ class AloftConnectApiTest {
     return new AloftConnectApi(
         projects,
         tasks,
-        new CreateRunUseCase(null, tasks, null, null, null, null, null, clock, null),
-        new AbortUseCase(reader, null, null, clock),
+        new CreateRunUseCase(null, tasks, null, null, null, null, null, null, clock, null),
+        new AbortUseCase(reader, null, null, null, clock),
         reader,
         new RunWatches(null, null, null, reader, projects),
         new ActionEventHistory(null, null, reader),
-        new EnqueueActionUseCase(null, null),
+        new EnqueueActionUseCase(null, null, null, clock),
         new RecordEventsUseCase(null),
         clock);
   }

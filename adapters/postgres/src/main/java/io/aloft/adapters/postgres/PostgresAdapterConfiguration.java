@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.aloft.adapters.postgres.eventstore.ActionAggregate;
 import io.aloft.adapters.postgres.eventstore.AxonCommandPort;
+import io.aloft.adapters.postgres.execution.PostgresTaskActionStore;
 import io.aloft.adapters.postgres.notify.InProcessChangeFeed;
 import io.aloft.adapters.postgres.projection.ActionProjection;
 import io.aloft.adapters.postgres.projection.ProjectProjection;
@@ -13,6 +14,7 @@ import io.aloft.adapters.postgres.query.R2dbcActionQueries;
 import io.aloft.adapters.postgres.query.R2dbcProjectQueries;
 import io.aloft.adapters.postgres.query.R2dbcTaskQueries;
 import io.aloft.application.port.command.CommandPort;
+import io.aloft.application.port.execution.TaskActionStore;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
@@ -35,8 +37,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Wires the PostgreSQL adapter: the Axon JDBC event store (tables by Flyway), the aggregates, the
- * projection processor, the R2DBC query side and the in-process change feed. Needs a {@link
- * PostgresSettings} bean.
+ * projection processor, the R2DBC query side, the in-process change feed and the embedded
+ * executor's TaskAction store. Needs a {@link PostgresSettings} bean.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = ActionAggregate.class)
@@ -141,5 +143,11 @@ public class PostgresAdapterConfiguration {
   @Bean
   R2dbcTaskQueries taskQueries(DatabaseClient db) {
     return new R2dbcTaskQueries(db);
+  }
+
+  /** The embedded executor's TaskActions; statements are bounded like commands. */
+  @Bean
+  TaskActionStore taskActionStore(DatabaseClient db, PostgresSettings settings) {
+    return new PostgresTaskActionStore(db, settings.commandTimeout());
   }
 }

@@ -28,6 +28,12 @@ public interface ActionQueries {
   /** Every action of a run, oldest first (created time, then name). */
   Flux<ActionView> tree(RunId run);
 
+  /**
+   * Every action not yet in a terminal phase, across all projects, oldest first: what the executor
+   * must still be running after a restart.
+   */
+  Flux<ActionView> unfinished();
+
   /** Raw events in history order (their {@code position}), at most {@code limit}. */
   Flux<ActionEventView> events(EventSelection selection, int limit);
 }

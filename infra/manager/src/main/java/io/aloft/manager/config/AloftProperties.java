@@ -15,7 +15,8 @@ public record AloftProperties(
     @DefaultValue Database database,
     @DefaultValue Storage storage,
     @DefaultValue Connect connect,
-    @DefaultValue Runs runs) {
+    @DefaultValue Runs runs,
+    @DefaultValue Execution execution) {
 
   public AloftProperties {
     // An empty ALOFT_HOME binds as null; it means "the default", as an unset one does.
@@ -56,6 +57,24 @@ public record AloftProperties(
 
   /** The Connect API. */
   public record Connect(@DefaultValue("4194304") int maxMessageBytes) {}
+
+  /**
+   * The executor. {@code endpoint} is the API address tasks call back; unset, it is this manager's
+   * own port on localhost. {@code workDir} unset is {@code home}/work.
+   */
+  public record Execution(
+      @DefaultValue("64") int workers,
+      @DefaultValue("aloft") String namespace,
+      @DefaultValue("local") String cluster,
+      String endpoint,
+      Path workDir,
+      @DefaultValue("30s") Duration resync,
+      @DefaultValue("400") int eventBatchSize,
+      @DefaultValue("1ms") Duration eventLinger,
+      @DefaultValue("15m") Duration pluginCallTimeout,
+      @DefaultValue("10s") Duration terminationGrace,
+      @DefaultValue("64MB") org.springframework.util.unit.DataSize maxLogSize,
+      @DefaultValue("1s") Duration pollInterval) {}
 
   /** Runs. */
   public record Runs(@DefaultValue("10s") Duration readYourWritesTimeout) {}

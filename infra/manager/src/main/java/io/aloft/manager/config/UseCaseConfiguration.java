@@ -2,6 +2,7 @@ package io.aloft.manager.config;
 
 import io.aloft.application.actions.EnqueueActionUseCase;
 import io.aloft.application.events.RecordEventsUseCase;
+import io.aloft.application.execution.ActionDispatcher;
 import io.aloft.application.port.command.CommandPort;
 import io.aloft.application.port.notify.ChangeFeed;
 import io.aloft.application.port.query.ActionQueries;
@@ -81,6 +82,7 @@ class UseCaseConfiguration {
       DataStore store,
       CommandPort commands,
       ProjectionSync sync,
+      ActionDispatcher dispatcher,
       RunSettings settings,
       Clock clock) {
     return new CreateRunUseCase(
@@ -90,6 +92,7 @@ class UseCaseConfiguration {
         store,
         commands,
         sync,
+        dispatcher,
         settings,
         clock,
         ThreadLocalRandom.current());
@@ -102,8 +105,12 @@ class UseCaseConfiguration {
 
   @Bean
   AbortUseCase abortUseCase(
-      RunReader reader, ActionQueries queries, CommandPort commands, Clock clock) {
-    return new AbortUseCase(reader, queries, commands, clock);
+      RunReader reader,
+      ActionQueries queries,
+      CommandPort commands,
+      ActionDispatcher dispatcher,
+      Clock clock) {
+    return new AbortUseCase(reader, queries, commands, dispatcher, clock);
   }
 
   @Bean
@@ -128,7 +135,8 @@ class UseCaseConfiguration {
   }
 
   @Bean
-  EnqueueActionUseCase enqueueActionUseCase(CommandPort commands, ProjectionSync sync) {
-    return new EnqueueActionUseCase(commands, sync);
+  EnqueueActionUseCase enqueueActionUseCase(
+      CommandPort commands, ProjectionSync sync, ActionDispatcher dispatcher, Clock clock) {
+    return new EnqueueActionUseCase(commands, sync, dispatcher, clock);
   }
 }

@@ -86,6 +86,17 @@ public final class R2dbcActionQueries implements ActionQueries {
         .all();
   }
 
+  /** Terminal phases: SUCCEEDED, FAILED, ABORTED, TIMED_OUT, RECOVERED. */
+  @Override
+  public Flux<ActionView> unfinished() {
+    return db.sql(
+            FROM
+                + "WHERE phase NOT IN (5, 6, 7, 8, 10)"
+                + " ORDER BY created_at, project, domain, run_name, name")
+        .map(ActionRowMapper::action)
+        .all();
+  }
+
   @Override
   public Flux<ActionEventView> events(EventSelection selection, int limit) {
     StringBuilder sql =

@@ -1,0 +1,237 @@
+package io.aloft.adapters.postgres.execution;
+
+import static io.aloft.adapters.postgres.execution.TaskActionRows.COLUMNS;
+import static io.aloft.adapters.postgres.execution.TaskActionRows.KEY;
+import static io.aloft.adapters.postgres.execution.TaskActionRows.bindKey;
+
+import io.aloft.application.port.execution.TaskActionStore;
+import io.aloft.domain.error.ConcurrentModification;
+import io.aloft.domain.error.InvalidArgument;
+import io.aloft.domain.error.Unavailable;
+import io.aloft.domain.execution.TaskAction;
+import io.aloft.domain.execution.TaskActionSpec;
+import io.aloft.domain.id.ActionId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The embedded executor's TaskActions, one row each in {@code task_actions} (migration V3), read
+ * and written over R2DBC without blocking. A restarted manager finds every row where it was left.
+ *
+ * <p>Every write that changes a row increments its {@code resource_version}: status updates,
+ * deletion requests and finalizer removal alike, as Kubernetes does for a custom resource. A
+ * controller that read a TaskAction before it was marked for deletion therefore gets a {@link
+ * ConcurrentModification} on its next status update, and re-reads.
+ *
+ * <p>Deletion is two statements, each idempotent (mark or clear, then "delete if marked and no
+ * finalizer"); whichever of {@link #requestDeletion} and {@link #removeFinalizer} runs its mark or
+ * clear last also runs a delete that sees both, so the row cannot be left marked without a
+ * finalizer when both calls return. A crash between the two leaves such a row in {@link
+ * #listActive}; repeating either call removes it.
+ *
+ * <p>{@link #changes()} is in-process only: one manager owns the embedded store, so no notification
+ * has to cross processes (no LISTEN/NOTIFY). It names the ids written through this instance after
+ * each successful create of a new row, status update, deletion request and finalizer removal. The
+ * sink is a best-effort multicast: emitting never blocks or fails the writer, a subscriber without
+ * demand misses ids (it must re-list), and subscribers run on the writer's thread, so they should
+ * only mark ids as dirty or hop to their own scheduler.
+ *
+ * <p>Every statement is bounded by {@code timeout}; for {@link #listActive} it bounds the wait for
+ * each row. A timeout fails with {@link Unavailable}. Times are stored to the microsecond.
+ */
+public final class PostgresTaskActionStore implements TaskActionStore {
+
+  /** Must stay identical to the predicate of the {@code task_actions_active} index (V3). */
+  static final String ACTIVE = "phase NOT IN (5, 6, 7, 8, 10) OR deletion_requested_at IS NOT NULL";
+
+  /** Rows fetched per round trip while {@link #listActive} streams (a server-side cursor). */
+  static final int LIST_FETCH_SIZE = 100;
+
+  private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM task_actions WHERE " + KEY;
+
+  private static final String UPDATE_STATUS =
+      "UPDATE task_actions SET "
+          + TaskActionRows.SET_STATUS
+          + ", resource_version = resource_version + 1 WHERE "
+          + KEY
+          + " AND resource_version = :expected RETURNING "
+          + COLUMNS;
+
+  private static final String STORED_VERSION =
+      "SELECT resource_version FROM task_actions WHERE " + KEY;
+
+  private static final String MARK_DELETION =
+      "UPDATE task_actions SET deletion_requested_at = :at, deletion_reason = :reason,"
+          + " resource_version = resource_version + 1 WHERE "
+          + KEY
+          + " AND deletion_requested_at IS NULL RETURNING name";
+
+  private static final String CLEAR_FINALIZER =
+      "UPDATE task_actions SET finalizer = FALSE, resource_version = resource_version + 1 WHERE "
+          + KEY
+          + " AND finalizer RETURNING name";
+
+  private static final String DELETE_IF_RELEASED =
+      "DELETE FROM task_actions WHERE "
+          + KEY
+          + " AND deletion_requested_at IS NOT NULL AND NOT finalizer RETURNING name";
+
+  private static final String DELETE = "DELETE FROM task_actions WHERE " + KEY;
+
+  private static final String LIST_ACTIVE =
+      "SELECT "
+          + COLUMNS
+          + " FROM task_actions WHERE "
+          + ACTIVE
+          + " ORDER BY created_at, project, domain, run_name, name";
+
+  private final DatabaseClient db;
+  private final Duration timeout;
+  private final Sinks.Many<ActionId> changes = Sinks.many().multicast().directBestEffort();
+
+  /**
+   * @param db the adapter's R2DBC client
+   * @param timeout the longest any one statement may take
+   */
+  public PostgresTaskActionStore(DatabaseClient db, Duration timeout) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+  }
+
+  @Override
+  public Mono<TaskAction> create(TaskActionSpec spec) {
+    if (spec.parent() != null && !spec.parent().run().equals(spec.action().run())) {
+      return Mono.error(
+          new InvalidArgument(
+              "TaskAction "
+                  + spec.action()
+                  + " names parent "
+                  + spec.parent()
+                  + " in another run; a parent must belong to the same run"));
+    }
+    TaskAction initial = TaskAction.create(spec);
+    Mono<TaskAction> inserted =
+        TaskActionRows.bindStatus(
+                TaskActionRows.bindSpec(db.sql(TaskActionRows.INSERT), spec), initial.status())
+            .map(TaskActionRows::read)
+            .one()
+            .doOnNext(created -> emit(spec.action()));
+    return bounded(inserted.switchIfEmpty(Mono.defer(() -> get(spec.action()))));
+  }
+
+  @Override
+  public Mono<TaskAction> get(ActionId action) {
+    return bounded(bindKey(db.sql(SELECT_ONE), action).map(TaskActionRows::read).one());
+  }
+
+  @Override
+  public Mono<TaskAction> updateStatus(TaskAction updated) {
+    ActionId action = updated.spec().action();
+    long expected = updated.resourceVersion();
+    Mono<TaskAction> stored =
+        TaskActionRows.bindStatus(bindKey(db.sql(UPDATE_STATUS), action), updated.status())
+            .bind("expected", expected)
+            .map(TaskActionRows::read)
+            .one()
+            .doOnNext(result -> emit(action));
+    return bounded(stored.switchIfEmpty(Mono.defer(() -> conflictOrGone(action, expected))));
+  }
+
+  /** The update matched nothing: the row is gone (empty) or has another version (error). */
+  private Mono<TaskAction> conflictOrGone(ActionId action, long expected) {
+    return bindKey(db.sql(STORED_VERSION), action)
+        .map(row -> row.get("resource_version", Long.class))
+        .one()
+        .flatMap(
+            current ->
+                Mono.error(
+                    new ConcurrentModification(
+                        "TaskAction "
+                            + action
+                            + " was changed by another writer: the update read resource version "
+                            + expected
+                            + " but the stored one is "
+                            + current
+                            + "; re-read it and apply the change again")));
+  }
+
+  @Override
+  public Mono<Void> requestDeletion(ActionId action, String reason, Instant at) {
+    Objects.requireNonNull(at, "at");
+    var mark = bindKey(db.sql(MARK_DELETION), action).bind("at", TaskActionRows.utc(at));
+    Mono<Boolean> marked =
+        (reason == null ? mark.bindNull("reason", String.class) : mark.bind("reason", reason))
+            .map(row -> true)
+            .one()
+            .hasElement();
+    return bounded(marked.flatMap(changed -> deleteIfReleased(action, changed)));
+  }
+
+  @Override
+  public Mono<Void> removeFinalizer(ActionId action) {
+    Mono<Boolean> cleared =
+        bindKey(db.sql(CLEAR_FINALIZER), action).map(row -> true).one().hasElement();
+    return bounded(cleared.flatMap(changed -> deleteIfReleased(action, changed)));
+  }
+
+  /** The second half of both deletion calls; emits the id if either half changed something. */
+  private Mono<Void> deleteIfReleased(ActionId action, boolean alreadyChanged) {
+    return bindKey(db.sql(DELETE_IF_RELEASED), action)
+        .map(row -> true)
+        .one()
+        .hasElement()
+        .doOnNext(
+            deleted -> {
+              if (alreadyChanged || deleted) {
+                emit(action);
+              }
+            })
+        .then();
+  }
+
+  @Override
+  public Mono<Void> delete(ActionId action) {
+    return bounded(bindKey(db.sql(DELETE), action).then());
+  }
+
+  @Override
+  public Flux<TaskAction> listActive() {
+    return db.sql(LIST_ACTIVE)
+        .filter(statement -> statement.fetchSize(LIST_FETCH_SIZE))
+        .map(TaskActionRows::read)
+        .all()
+        .timeout(timeout)
+        .onErrorMap(PostgresTaskActionStore::isTimeout, this::unavailable);
+  }
+
+  @Override
+  public Flux<ActionId> changes() {
+    return changes.asFlux();
+  }
+
+  /** Concurrent writers are serialized here; the best-effort sink never waits on subscribers. */
+  private void emit(ActionId action) {
+    synchronized (changes) {
+      changes.tryEmitNext(action);
+    }
+  }
+
+  private <T> Mono<T> bounded(Mono<T> call) {
+    return call.timeout(timeout).onErrorMap(PostgresTaskActionStore::isTimeout, this::unavailable);
+  }
+
+  private static boolean isTimeout(Throwable error) {
+    return error instanceof TimeoutException;
+  }
+
+  private Throwable unavailable(Throwable error) {
+    return new Unavailable(
+        "the TaskAction store (PostgreSQL) did not answer within " + timeout + "; retry", error);
+  }
+}

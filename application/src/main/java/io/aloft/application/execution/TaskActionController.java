@@ -1,0 +1,120 @@
+package io.aloft.application.execution;
+
+import io.aloft.application.events.RecordEventsUseCase;
+import io.aloft.application.port.codec.LiteralCodec;
+import io.aloft.application.port.execution.ActionSpecReader;
+import io.aloft.application.port.execution.TaskActionStore;
+import io.aloft.application.port.storage.DataStore;
+import io.aloft.domain.id.ActionId;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The executor: reconciles TaskActions through their task plugins. News (a created or changed
+ * TaskAction, a plugin's wake-up, a requested recheck, the periodic resync) queues the TaskAction;
+ * {@code workers} passes run in parallel and one TaskAction never has two passes at once. A failing
+ * pass is logged and retried with a per-TaskAction exponential backoff; it never stops a worker.
+ */
+public final class TaskActionController implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(TaskActionController.class.getName());
+
+  private final TaskActionStore store;
+  private final ExecutionSettings settings;
+  private final Scheduler timers;
+  private final WorkQueue<ActionId> queue;
+  private final Reconciler reconciler;
+  private final Disposable.Composite running = Disposables.composite();
+
+  public TaskActionController(
+      TaskActionStore store,
+      ActionSpecReader specs,
+      TaskPlugins plugins,
+      RecordEventsUseCase events,
+      DataStore data,
+      LiteralCodec codec,
+      ExecutionSettings settings,
+      Clock clock,
+      Scheduler timers) {
+    this.store = store;
+    this.settings = settings;
+    this.timers = timers;
+    this.queue = new WorkQueue<>(timers, settings.backoffBase(), settings.backoffMax());
+    EventBatcher batcher =
+        new EventBatcher(events, settings.eventBatchSize(), settings.eventLinger(), timers);
+    this.reconciler =
+        new Reconciler(
+            store,
+            specs,
+            plugins,
+            batcher,
+            new ConditionOutputs(data, codec),
+            settings,
+            clock,
+            queue::add);
+  }
+
+  /** Starts the workers, follows the store's changes and queues every active TaskAction. */
+  public void start() {
+    running.add(queue.keys().flatMap(this::work, settings.workers()).subscribe());
+    running.add(store.changes().subscribe(queue::add, this::changesFailed));
+    running.add(
+        Flux.interval(Duration.ZERO, settings.resync(), timers)
+            .onBackpressureDrop()
+            .concatMap(tick -> resync())
+            .subscribe());
+  }
+
+  /** Queues a TaskAction now, e.g. after a signal changed it. */
+  public void enqueue(ActionId id) {
+    queue.add(id);
+  }
+
+  @Override
+  public void close() {
+    running.dispose();
+  }
+
+  private Mono<Void> work(ActionId id) {
+    return reconciler
+        .reconcile(id)
+        .doOnNext(
+            requeue -> {
+              queue.forget(id);
+              if (requeue.requested()) {
+                queue.addAfter(id, requeue.after());
+              }
+            })
+        .onErrorResume(
+            error -> {
+              LOG.log(Level.WARNING, "reconciling " + id + " failed; retrying with backoff", error);
+              queue.addRateLimited(id);
+              return Mono.empty();
+            })
+        .doFinally(signal -> queue.done(id))
+        .then();
+  }
+
+  private Mono<Void> resync() {
+    return store
+        .listActive()
+        .doOnNext(action -> queue.add(action.spec().action()))
+        .onErrorResume(
+            error -> {
+              LOG.log(
+                  Level.WARNING, "listing active TaskActions failed; next resync retries", error);
+              return Mono.empty();
+            })
+        .then();
+  }
+
+  private void changesFailed(Throwable error) {
+    LOG.log(Level.ERROR, "the TaskAction change stream ended; relying on resync", error);
+  }
+}

@@ -1,0 +1,28 @@
+package io.aloft.application.execution;
+
+import io.aloft.application.port.query.ActionView;
+import io.aloft.domain.execution.TaskActionSpec;
+import io.aloft.domain.support.Bytes;
+import java.util.Map;
+
+/** Builds the TaskAction spec of an action from its read-model row. */
+final class TaskActionSpecs {
+
+  private TaskActionSpecs() {}
+
+  static TaskActionSpec of(ActionView action) {
+    return new TaskActionSpec(
+        action.id(),
+        action.parent(),
+        action.type(),
+        action.inputUri(),
+        action.runOutputBase(),
+        action.task() == null ? null : action.task().taskType(),
+        action.task() == null ? null : action.task().shortName(),
+        Bytes.of(action.spec()),
+        null,
+        action.group(),
+        Map.of(),
+        action.createdAt());
+  }
+}

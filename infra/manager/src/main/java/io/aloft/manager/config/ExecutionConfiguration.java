@@ -1,0 +1,77 @@
+package io.aloft.manager.config;
+
+import io.aloft.adapters.local.instant.EchoPlugin;
+import io.aloft.adapters.local.instant.NoopPlugin;
+import io.aloft.adapters.protobuf.ProtoActionSpecReader;
+import io.aloft.adapters.protobuf.ProtoLiteralCodec;
+import io.aloft.application.copilot.Copilot;
+import io.aloft.application.execution.ActionDispatcher;
+import io.aloft.application.execution.TaskPlugins;
+import io.aloft.application.port.codec.LiteralCodec;
+import io.aloft.application.port.execution.ActionSpecReader;
+import io.aloft.application.port.execution.TaskActionStore;
+import io.aloft.application.port.plugin.TaskPlugin;
+import io.aloft.application.port.query.ActionQueries;
+import io.aloft.application.port.storage.DataStore;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The executor: task plugins (each one bean; a new plugin is one class and one bean here), the
+ * dispatcher that turns actions into TaskActions, and the controller's lifecycle.
+ */
+@Configuration(proxyBeanMethods = false)
+class ExecutionConfiguration {
+
+  @Bean
+  LiteralCodec literalCodec() {
+    return new ProtoLiteralCodec();
+  }
+
+  @Bean
+  ActionSpecReader actionSpecReader() {
+    return new ProtoActionSpecReader();
+  }
+
+  @Bean
+  Copilot copilot(DataStore store, LiteralCodec codec) {
+    return new Copilot(store, codec);
+  }
+
+  @Bean
+  NoopPlugin noopPlugin() {
+    return new NoopPlugin();
+  }
+
+  @Bean
+  EchoPlugin echoPlugin(DataStore store, LiteralCodec codec) {
+    return new EchoPlugin(store, codec);
+  }
+
+  @Bean
+  TaskPlugins taskPlugins(List<TaskPlugin> plugins) {
+    return new TaskPlugins(plugins);
+  }
+
+  @Bean
+  ActionDispatcher actionDispatcher(TaskActionStore store, ActionQueries actions, Clock clock) {
+    return new ActionDispatcher(store, actions, clock);
+  }
+
+  @Bean
+  ExecutorLifecycle executorLifecycle(
+      TaskActionStore store,
+      ActionSpecReader specs,
+      TaskPlugins plugins,
+      io.aloft.application.events.RecordEventsUseCase events,
+      DataStore data,
+      LiteralCodec codec,
+      ActionDispatcher dispatcher,
+      AloftProperties properties,
+      Clock clock) {
+    return new ExecutorLifecycle(
+        store, specs, plugins, events, data, codec, dispatcher, properties.execution(), clock);
+  }
+}

@@ -1,0 +1,142 @@
+package io.aloft.manager;
+
+import static io.aloft.manager.ManagerTestSupport.project;
+import static io.aloft.manager.ManagerTestSupport.runId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.aloft.manager.ConnectJson.Reply;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Runs really execute: CreateRun → TaskAction → plugin → events → projections, over Connect. */
+class ExecutionTest extends RunningManager {
+
+  static final String RUNS = "/aloft.run.v1.RunService/";
+  static final String ENQUEUE = "/aloft.actions.v1.ActionsService/Enqueue";
+
+  ConnectJson connect;
+
+  @BeforeEach
+  void client() {
+    connect = new ConnectJson(port);
+  }
+
+  @Test
+  void aNoopRunSucceedsOnItsOwn() {
+    setUp("exec-noop");
+    deploy("exec-noop", "nothing", "{\"type\": \"noop\"}");
+
+    run("exec-noop", "r1", "nothing");
+
+    JsonNode details = awaitPhase("exec-noop", "r1", "a0", "ACTION_PHASE_SUCCEEDED");
+    assertThat(details.at("/status/attempts").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnknownTaskTypeFailsWithPluginNotFound() {
+    setUp("exec-unknown");
+    deploy("exec-unknown", "spark", "{\"type\": \"spark\"}");
+
+    run("exec-unknown", "r1", "spark");
+
+    JsonNode details = awaitPhase("exec-unknown", "r1", "a0", "ACTION_PHASE_FAILED");
+    assertThat(details.at("/errorInfo/code").asString()).isEqualTo("PluginNotFound");
+    assertThat(details.at("/errorInfo/message").asString()).contains("spark").contains("noop");
+  }
+
+  @Test
+  void childrenRunAndTheFirstOnePromotesItsParent() {
+    setUp("exec-kids");
+    deploy("exec-kids", "parent", "{\"type\": \"external\"}");
+    run("exec-kids", "r1", "parent");
+
+    for (int i = 0; i < 3; i++) {
+      Reply enqueued = connect.call(ENQUEUE, child("exec-kids", "r1", "c" + i));
+      assertThat(enqueued.status()).as(enqueued.body().toString()).isEqualTo(200);
+    }
+
+    awaitPhase("exec-kids", "r1", "a0", "ACTION_PHASE_RUNNING");
+    for (int i = 0; i < 3; i++) {
+      awaitPhase("exec-kids", "r1", "c" + i, "ACTION_PHASE_SUCCEEDED");
+    }
+  }
+
+  @Test
+  void abortingARunAbortsEveryDescendant() {
+    setUp("exec-abort");
+    deploy("exec-abort", "parent", "{\"type\": \"external\"}");
+    run("exec-abort", "r1", "parent");
+    connect.call(ENQUEUE, child("exec-abort", "r1", "c0", "external"));
+
+    Reply aborted =
+        connect.call(RUNS + "AbortRun", "{\"runId\": " + runId("exec-abort", "r1") + "}");
+    assertThat(aborted.status()).as(aborted.body().toString()).isEqualTo(200);
+
+    awaitPhase("exec-abort", "r1", "a0", "ACTION_PHASE_ABORTED");
+    awaitPhase("exec-abort", "r1", "c0", "ACTION_PHASE_ABORTED");
+  }
+
+  // ---- helpers
+
+  private void setUp(String project) {
+    assertThat(
+            connect
+                .call("/aloft.project.v1.ProjectService/CreateProject", project(project))
+                .status())
+        .isEqualTo(200);
+  }
+
+  private void deploy(String project, String task, String template) {
+    Reply reply =
+        connect.call(
+            "/aloft.task.v1.TaskService/DeployTask",
+            """
+            {"taskId": {"project": "%s", "domain": "development", "name": "%s", "version": "v1"},
+             "spec": {"taskTemplate": %s, "shortName": "%s"}}
+            """
+                .formatted(project, task, template, task));
+    assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+  }
+
+  private void run(String project, String run, String task) {
+    Reply reply =
+        connect.call(RUNS + "CreateRun", ManagerTestSupport.createRun(project, run, task, "v1"));
+    assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+  }
+
+  private String child(String project, String run, String name) {
+    return child(project, run, name, "noop");
+  }
+
+  private String child(String project, String run, String name, String type) {
+    return """
+        {"action": {"actionId": {"run": %s, "name": "%s"}, "parentActionName": "a0",
+                    "inputUri": "s3://aloft/metadata/%s/development/%s/inputs",
+                    "runOutputBase": "s3://aloft/metadata/%s/development/%s/",
+                    "task": {"spec": {"taskTemplate": {"type": "%s", "id": {"name": "kid", "version": "v1"}},
+                                      "shortName": "kid"}}}}
+        """
+        .formatted(runId(project, run), name, project, run, project, run, type);
+  }
+
+  private JsonNode awaitPhase(String project, String run, String action, String phase) {
+    String request =
+        "{\"actionId\": {\"run\": " + runId(project, run) + ", \"name\": \"" + action + "\"}}";
+    JsonNode[] last = new JsonNode[1];
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .untilAsserted(
+            () -> {
+              Reply reply = connect.call(RUNS + "GetActionDetails", request);
+              last[0] = reply.body().get("details");
+              assertThat(reply.body().at("/details/status/phase").asString())
+                  .as(reply.body().toString())
+                  .isEqualTo(phase);
+            });
+    return last[0];
+  }
+}
