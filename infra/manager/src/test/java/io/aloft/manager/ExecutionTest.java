@@ -79,7 +79,139 @@ class ExecutionTest extends RunningManager {
     awaitPhase("exec-abort", "r1", "c0", "ACTION_PHASE_ABORTED");
   }
 
+  @Test
+  void aContainerTaskComputesItsOutputsFromItsInputs() {
+    setUp("exec-sh");
+    deploy(
+        "exec-sh",
+        "double",
+        container(
+            "echo $(( $(cat $ALOFT_INPUT_DIR/x) * 2 )) > $ALOFT_OUTPUT_DIR/y",
+            ", \"interface\": " + INT_IN_OUT));
+
+    run(
+        "exec-sh",
+        "r1",
+        "double",
+        "{\"literals\": [{\"name\": \"x\", \"value\": "
+            + "{\"scalar\": {\"primitive\": {\"integer\": \"21\"}}}}]}");
+
+    JsonNode details = awaitPhase("exec-sh", "r1", "a0", "ACTION_PHASE_SUCCEEDED");
+    assertThat(details.at("/attempts/0/outputs/outputUri").asString()).endsWith("/a0/1/outputs.pb");
+  }
+
+  @Test
+  void aRetryableFailureIsRetriedInPlaceAndSucceedsOnTheSecondAttempt() {
+    setUp("exec-retry");
+    deploy(
+        "exec-retry",
+        "flaky",
+        container(
+            "[ \"$ALOFT_ATTEMPT\" = 1 ] && { echo first try fails; exit 3; }; echo ok",
+            ", \"metadata\": {\"retries\": {\"retries\": 1}}"));
+
+    run("exec-retry", "r1", "flaky");
+
+    JsonNode details = awaitPhase("exec-retry", "r1", "a0", "ACTION_PHASE_SUCCEEDED");
+    assertThat(details.at("/status/attempts").asInt()).isEqualTo(2);
+    assertThat(details.at("/attempts/0/phase").asString()).isEqualTo("ACTION_PHASE_FAILED");
+    assertThat(details.at("/attempts/0/errorInfo/code").asString()).isEqualTo("NonZeroExit");
+  }
+
+  @Test
+  void aTaskRunningPastItsTimeoutEndsTimedOut() {
+    setUp("exec-timeout");
+    deploy("exec-timeout", "slow", container("sleep 60", ", \"metadata\": {\"timeout\": \"1s\"}"));
+
+    run("exec-timeout", "r1", "slow");
+
+    JsonNode details = awaitPhase("exec-timeout", "r1", "a0", "ACTION_PHASE_TIMED_OUT");
+    assertThat(details.at("/errorInfo/code").asString()).isEqualTo("TaskTimedOut");
+  }
+
+  @Test
+  void aCommandThatDoesNotExistFailsClearly() {
+    setUp("exec-nocmd");
+    deploy(
+        "exec-nocmd",
+        "missing",
+        "{\"type\": \"container\", \"container\": {\"args\": [\"no-such-command-x\"]}}");
+
+    run("exec-nocmd", "r1", "missing");
+
+    JsonNode details = awaitPhase("exec-nocmd", "r1", "a0", "ACTION_PHASE_FAILED");
+    assertThat(details.at("/errorInfo/message").asString()).contains("no-such-command-x");
+  }
+
+  @Test
+  void anErrorFileFailsTheTaskWithItsMessage() {
+    setUp("exec-err");
+    deploy("exec-err", "oops", container("echo 'bad input row 7' > $ALOFT_OUTPUT_DIR/_ERROR", ""));
+
+    run("exec-err", "r1", "oops");
+
+    JsonNode details = awaitPhase("exec-err", "r1", "a0", "ACTION_PHASE_FAILED");
+    assertThat(details.at("/errorInfo/message").asString()).contains("bad input row 7");
+    assertThat(details.at("/errorInfo/kind").asString()).isEqualTo("ERROR_KIND_USER");
+  }
+
+  @Test
+  void aDeclaredOutputThatIsMissingOrMistypedFailsTheTask() {
+    setUp("exec-out");
+    deploy("exec-out", "none", container("true", ", \"interface\": " + INT_IN_OUT));
+    deploy(
+        "exec-out",
+        "text",
+        container("echo not-a-number > $ALOFT_OUTPUT_DIR/y", ", \"interface\": " + INT_IN_OUT));
+
+    run("exec-out", "missing", "none");
+    run("exec-out", "mistyped", "text");
+
+    assertThat(
+            awaitPhase("exec-out", "missing", "a0", "ACTION_PHASE_FAILED")
+                .at("/errorInfo/message")
+                .asString())
+        .contains("y");
+    assertThat(
+            awaitPhase("exec-out", "mistyped", "a0", "ACTION_PHASE_FAILED")
+                .at("/errorInfo/message")
+                .asString())
+        .contains("not-a-number");
+  }
+
+  @Test
+  void abortingARunningProcessStopsItAndEndsAborted() throws Exception {
+    setUp("exec-kill");
+    java.nio.file.Path marker = java.nio.file.Files.createTempFile("aloft-abort-", ".pid");
+    deploy("exec-kill", "forever", container("echo $$ > " + marker + "; exec sleep 600", ""));
+    run("exec-kill", "r1", "forever");
+    awaitPhase("exec-kill", "r1", "a0", "ACTION_PHASE_RUNNING");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !java.nio.file.Files.readString(marker).isBlank());
+    long pid = Long.parseLong(java.nio.file.Files.readString(marker).trim());
+    assertThat(ProcessHandle.of(pid)).isPresent();
+
+    connect.call(RUNS + "AbortRun", "{\"runId\": " + runId("exec-kill", "r1") + "}");
+
+    awaitPhase("exec-kill", "r1", "a0", "ACTION_PHASE_ABORTED");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+  }
+
   // ---- helpers
+
+  private static final String INT_IN_OUT =
+      """
+      {"inputs": {"variables": [{"key": "x", "value": {"type": {"simple": "SIMPLE_TYPE_INTEGER"}}}]},
+       "outputs": {"variables": [{"key": "y", "value": {"type": {"simple": "SIMPLE_TYPE_INTEGER"}}}]}}""";
+
+  private static String container(String script, String extra) {
+    return """
+        {"type": "container", "container": {"args": ["sh", "-c", "%s"]}%s}"""
+        .formatted(script.replace("\\", "\\\\").replace("\"", "\\\""), extra);
+  }
 
   private void setUp(String project) {
     assertThat(
@@ -104,6 +236,18 @@ class ExecutionTest extends RunningManager {
   private void run(String project, String run, String task) {
     Reply reply =
         connect.call(RUNS + "CreateRun", ManagerTestSupport.createRun(project, run, task, "v1"));
+    assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+  }
+
+  private void run(String project, String run, String task, String inputs) {
+    String request =
+        """
+        {"runId": {"project": "%s", "domain": "development", "name": "%s"},
+         "taskId": {"project": "%s", "domain": "development", "name": "%s", "version": "v1"},
+         "inputs": %s}
+        """
+            .formatted(project, run, project, task, inputs);
+    Reply reply = connect.call(RUNS + "CreateRun", request);
     assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
   }
 

@@ -2,6 +2,8 @@ package io.aloft.manager.config;
 
 import io.aloft.adapters.local.instant.EchoPlugin;
 import io.aloft.adapters.local.instant.NoopPlugin;
+import io.aloft.adapters.local.process.LocalProcessPlugin;
+import io.aloft.adapters.local.process.LocalProcessSettings;
 import io.aloft.adapters.protobuf.ProtoActionSpecReader;
 import io.aloft.adapters.protobuf.ProtoLiteralCodec;
 import io.aloft.application.copilot.Copilot;
@@ -13,6 +15,7 @@ import io.aloft.application.port.execution.TaskActionStore;
 import io.aloft.application.port.plugin.TaskPlugin;
 import io.aloft.application.port.query.ActionQueries;
 import io.aloft.application.port.storage.DataStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -48,6 +51,24 @@ class ExecutionConfiguration {
   @Bean
   EchoPlugin echoPlugin(DataStore store, LiteralCodec codec) {
     return new EchoPlugin(store, codec);
+  }
+
+  @Bean
+  LocalProcessSettings localProcessSettings(AloftProperties properties) {
+    var execution = properties.execution();
+    Path workRoot =
+        execution.workDir() == null ? properties.home().resolve("work") : execution.workDir();
+    return new LocalProcessSettings(
+        workRoot,
+        execution.terminationGrace(),
+        execution.maxLogSize().toBytes(),
+        execution.pollInterval());
+  }
+
+  /** Runs {@code container} tasks as local processes (the embedded executor). */
+  @Bean
+  LocalProcessPlugin localProcessPlugin(Copilot copilot, LocalProcessSettings settings) {
+    return new LocalProcessPlugin(copilot, settings);
   }
 
   @Bean
