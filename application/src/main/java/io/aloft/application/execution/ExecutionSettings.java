@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param eventLinger the longest an event waits for its batch to fill
  * @param pluginCallTimeout the longest one plugin call may take before it counts as a system
  *     failure
+ * @param finishedTtl how long a finished TaskAction is kept before garbage collection (its history
+ *     stays in the event store)
  */
 public record ExecutionSettings(
     int workers,
@@ -28,7 +30,8 @@ public record ExecutionSettings(
     Duration backoffMax,
     int eventBatchSize,
     Duration eventLinger,
-    Duration pluginCallTimeout) {
+    Duration pluginCallTimeout,
+    Duration finishedTtl) {
 
   public ExecutionSettings {
     if (workers < 1) {
@@ -45,6 +48,7 @@ public record ExecutionSettings(
     }
     Objects.requireNonNull(eventLinger, "eventLinger");
     Objects.requireNonNull(pluginCallTimeout, "pluginCallTimeout");
+    Objects.requireNonNull(finishedTtl, "finishedTtl");
   }
 
   /** Defaults for an embedded manager listening at {@code endpoint}. */
@@ -59,6 +63,7 @@ public record ExecutionSettings(
         Duration.ofMinutes(5),
         400,
         Duration.ofMillis(1),
-        Duration.ofMinutes(15));
+        Duration.ofMinutes(15),
+        Duration.ofHours(1));
   }
 }

@@ -20,13 +20,16 @@ import reactor.core.scheduler.Scheduler;
  * TaskAction, a plugin's wake-up, a requested recheck, the periodic resync) queues the TaskAction;
  * {@code workers} passes run in parallel and one TaskAction never has two passes at once. A failing
  * pass is logged and retried with a per-TaskAction exponential backoff; it never stops a worker.
+ * Finished TaskActions are garbage-collected after {@link ExecutionSettings#finishedTtl()}.
  */
 public final class TaskActionController implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(TaskActionController.class.getName());
+  private static final Duration GC_INTERVAL = Duration.ofMinutes(10);
 
   private final TaskActionStore store;
   private final ExecutionSettings settings;
+  private final Clock clock;
   private final Scheduler timers;
   private final WorkQueue<ActionId> queue;
   private final Reconciler reconciler;
@@ -44,6 +47,7 @@ public final class TaskActionController implements AutoCloseable {
       Scheduler timers) {
     this.store = store;
     this.settings = settings;
+    this.clock = clock;
     this.timers = timers;
     this.queue = new WorkQueue<>(timers, settings.backoffBase(), settings.backoffMax());
     EventBatcher batcher =
@@ -68,6 +72,11 @@ public final class TaskActionController implements AutoCloseable {
         Flux.interval(Duration.ZERO, settings.resync(), timers)
             .onBackpressureDrop()
             .concatMap(tick -> resync())
+            .subscribe());
+    running.add(
+        Flux.interval(GC_INTERVAL, timers)
+            .onBackpressureDrop()
+            .concatMap(tick -> collectGarbage())
             .subscribe());
   }
 
@@ -109,6 +118,24 @@ public final class TaskActionController implements AutoCloseable {
             error -> {
               LOG.log(
                   Level.WARNING, "listing active TaskActions failed; next resync retries", error);
+              return Mono.empty();
+            })
+        .then();
+  }
+
+  private Mono<Void> collectGarbage() {
+    return store
+        .deleteFinishedBefore(clock.instant().minus(settings.finishedTtl()))
+        .doOnNext(
+            removed -> {
+              if (removed > 0) {
+                LOG.log(Level.INFO, "collected {0} finished TaskActions", removed);
+              }
+            })
+        .onErrorResume(
+            error -> {
+              LOG.log(
+                  Level.WARNING, "collecting finished TaskActions failed; retrying later", error);
               return Mono.empty();
             })
         .then();

@@ -5,10 +5,21 @@ import static io.aloft.manager.ManagerTestSupport.runId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.aloft.application.execution.ActionDispatcher;
+import io.aloft.application.port.command.CommandPort;
+import io.aloft.application.watch.ProjectionSync;
+import io.aloft.domain.action.ActionType;
+import io.aloft.domain.action.CreateAction;
+import io.aloft.domain.action.TaskRef;
+import io.aloft.domain.id.ActionId;
+import io.aloft.domain.id.RunId;
+import io.aloft.domain.id.TaskId;
 import io.aloft.manager.ConnectJson.Reply;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Runs really execute: CreateRun → TaskAction → plugin → events → projections, over Connect. */
@@ -18,6 +29,9 @@ class ExecutionTest extends RunningManager {
   static final String ENQUEUE = "/aloft.actions.v1.ActionsService/Enqueue";
 
   ConnectJson connect;
+  @Autowired CommandPort commands;
+  @Autowired ProjectionSync sync;
+  @Autowired ActionDispatcher dispatcher;
 
   @BeforeEach
   void client() {
@@ -198,6 +212,45 @@ class ExecutionTest extends RunningManager {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+  }
+
+  @Test
+  void aTaskActionWithMissingOrUndecodableSpecFieldsFailsAsInvalidSpec() {
+    setUp("exec-spec");
+    createBypassingTheApi("exec-spec", "no-input", "", new byte[0]);
+    createBypassingTheApi("exec-spec", "garbage", "s3://aloft/in", new byte[] {(byte) 0xff, 1});
+
+    JsonNode missing = awaitPhase("exec-spec", "no-input", "a0", "ACTION_PHASE_FAILED");
+    assertThat(missing.at("/errorInfo/code").asString()).isEqualTo("InvalidSpec");
+    assertThat(missing.at("/errorInfo/message").asString()).contains("inputUri");
+    JsonNode garbage = awaitPhase("exec-spec", "garbage", "a0", "ACTION_PHASE_FAILED");
+    assertThat(garbage.at("/errorInfo/code").asString()).isEqualTo("InvalidSpec");
+  }
+
+  /** The API refuses such specs, so the test writes the action the way a buggy client might. */
+  private void createBypassingTheApi(String project, String run, String inputUri, byte[] spec) {
+    ActionId root = ActionId.root(RunId.of(project, "development", run));
+    TaskRef task =
+        new TaskRef(TaskId.of(project, "development", "t", "v1"), "container", "t", null);
+    commands
+        .send(
+            new CreateAction(
+                root,
+                null,
+                ActionType.TASK,
+                task,
+                inputUri,
+                "s3://aloft/metadata/" + project + "/development/" + run + "/",
+                null,
+                spec,
+                null,
+                null,
+                null,
+                null,
+                Instant.now()))
+        .then(sync.await(root, row -> true))
+        .flatMap(dispatcher::dispatch)
+        .block(Duration.ofSeconds(30));
   }
 
   // ---- helpers

@@ -23,6 +23,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
   public static EmbeddedPostgres start(Path dataDirectory, int port) {
     try {
       Files.createDirectories(dataDirectory);
+      StalePostmaster.stopIfRunning(dataDirectory);
       var builder =
           io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)

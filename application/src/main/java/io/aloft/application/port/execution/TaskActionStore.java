@@ -49,6 +49,12 @@ public interface TaskActionStore {
   Mono<Void> delete(ActionId action);
 
   /**
+   * Garbage collection: removes TaskActions that finished (terminal, finalizer released) before
+   * {@code cutoff}; their history stays in the event store. Returns how many were removed.
+   */
+  Mono<Long> deleteFinishedBefore(Instant cutoff);
+
+  /**
    * Every TaskAction that is not terminal or is marked for deletion: what a (re)starting controller
    * must look at.
    */

@@ -74,7 +74,8 @@ public record AloftProperties(
       @DefaultValue("15m") Duration pluginCallTimeout,
       @DefaultValue("10s") Duration terminationGrace,
       @DefaultValue("64MB") org.springframework.util.unit.DataSize maxLogSize,
-      @DefaultValue("1s") Duration pollInterval) {}
+      @DefaultValue("1s") Duration pollInterval,
+      @DefaultValue("1h") Duration finishedTtl) {}
 
   /** Runs. */
   public record Runs(@DefaultValue("10s") Duration readYourWritesTimeout) {}

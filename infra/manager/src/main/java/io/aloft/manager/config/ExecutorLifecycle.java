@@ -129,6 +129,7 @@ final class ExecutorLifecycle
         defaults.backoffMax(),
         properties.eventBatchSize(),
         properties.eventLinger(),
-        properties.pluginCallTimeout());
+        properties.pluginCallTimeout(),
+        properties.finishedTtl());
   }
 }

@@ -1,5 +1,6 @@
 package io.aloft.adapters.connect.mapping;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
 import io.aloft.application.port.query.ActionView;
@@ -34,10 +35,19 @@ public final class ActionSpecs {
     return view.type() == ActionType.CONDITION ? parse(view, ConditionAction.parser()) : null;
   }
 
+  /**
+   * Null when there is no spec, or when the stored bytes do not parse: such an action (written by a
+   * buggy client, and failed by the executor as InvalidSpec) is still shown, without its spec.
+   */
   private static <T extends Message> @Nullable T parse(ActionView view, Parser<T> parser) {
     byte[] spec = view.spec();
-    return spec == null
-        ? null
-        : ProtoBytes.parseStored(parser, spec, "spec of action " + view.id());
+    if (spec == null) {
+      return null;
+    }
+    try {
+      return parser.parseFrom(spec);
+    } catch (InvalidProtocolBufferException corrupt) {
+      return null;
+    }
   }
 }

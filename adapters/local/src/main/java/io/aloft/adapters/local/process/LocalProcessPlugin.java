@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -100,9 +101,11 @@ import reactor.core.scheduler.Schedulers;
  *
  * {@link #abort} sends SIGTERM to the task's whole tree, waits up to the grace period (without
  * blocking a thread) and SIGKILLs what is left. {@link #finalizeAttempt} does the same for whatever
- * the task left running after it exited (background processes), stops watching the log and forgets
- * the attempt; it keeps the work directory, since the log is read after the attempt (UI, TailLogs)
- * and the outputs help to debug it. Removing old work directories is a retention job's work, not
+ * the task left running after it exited (background processes), deletes the task's {@code tmp/}
+ * (scratch space), stops watching the log and forgets the attempt. It keeps the rest of the work
+ * directory: the log is read after the attempt (UI, TailLogs), and inputs and outputs help to debug
+ * it. The plugin holds no file handle between calls (files are opened and closed within a step; the
+ * JVM keeps no pipe to the process). Removing old work directories is a retention job's work, not
  * the plugin's. {@link #close} only stops watching: tasks outlive a manager shutdown.
  *
  * <p>The tree is found through the session and the process ancestry, without cgroups: a process
@@ -346,7 +349,7 @@ public final class LocalProcessPlugin implements TaskPlugin, AutoCloseable {
   private static void deleteContents(Path dir) throws IOException {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path entry : entries) {
-        if (Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
           deleteContents(entry);
         }
         Files.deleteIfExists(entry);
@@ -623,9 +626,33 @@ public final class LocalProcessPlugin implements TaskPlugin, AutoCloseable {
           Path workDir = workDirectory(context);
           return Mono.fromCallable(() -> knownState(context, workDir))
               .subscribeOn(Schedulers.boundedElastic())
-              .flatMap(state -> state.map(this::stop).orElse(Mono.empty()))
+              .flatMap(
+                  state ->
+                      state.map(s -> stop(s).then(removeScratch(s.workDir()))).orElse(Mono.empty()))
+              .then(removeScratch(workDir))
               .then(Mono.fromRunnable(() -> forget(workDir)));
         });
+  }
+
+  /** Deletes the task's TMPDIR: scratch space nobody reads after the attempt. */
+  private static Mono<Void> removeScratch(Path workDir) {
+    return Mono.fromCallable(
+            () -> {
+              Path tmp = workDir.resolve(TMP_DIR);
+              if (Files.isDirectory(tmp, LinkOption.NOFOLLOW_LINKS)) {
+                deleteContents(tmp);
+                Files.deleteIfExists(tmp);
+              }
+              return workDir;
+            })
+        .subscribeOn(Schedulers.boundedElastic())
+        .onErrorResume(
+            IOException.class,
+            e -> {
+              LOG.log(System.Logger.Level.WARNING, "cannot delete " + workDir.resolve(TMP_DIR), e);
+              return Mono.empty();
+            })
+        .then();
   }
 
   /**

@@ -535,6 +535,8 @@ class LocalProcessPluginTest {
     assertThat(alive(daemon)).isFalse();
     assertThat(dir.resolve("task.log")).exists();
     assertThat(dir.resolve("outputs")).isDirectory();
+    assertThat(dir.resolve("tmp")).doesNotExist();
+    StepVerifier.create(plugin.finalizeAttempt(context)).expectComplete().verify(TIMEOUT);
   }
 
   @Test

@@ -84,6 +84,10 @@ public final class PostgresTaskActionStore implements TaskActionStore {
 
   private static final String DELETE = "DELETE FROM task_actions WHERE " + KEY;
 
+  private static final String DELETE_FINISHED =
+      "DELETE FROM task_actions WHERE phase IN (5, 6, 7, 8, 10) AND NOT finalizer"
+          + " AND deletion_requested_at IS NULL AND updated_at < :cutoff";
+
   private static final String LIST_ACTIVE =
       "SELECT "
           + COLUMNS
@@ -198,6 +202,15 @@ public final class PostgresTaskActionStore implements TaskActionStore {
   @Override
   public Mono<Void> delete(ActionId action) {
     return bounded(bindKey(db.sql(DELETE), action).then());
+  }
+
+  @Override
+  public Mono<Long> deleteFinishedBefore(Instant cutoff) {
+    return bounded(
+        db.sql(DELETE_FINISHED)
+            .bind("cutoff", cutoff.atOffset(java.time.ZoneOffset.UTC))
+            .fetch()
+            .rowsUpdated());
   }
 
   @Override

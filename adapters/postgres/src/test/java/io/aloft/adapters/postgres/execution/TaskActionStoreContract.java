@@ -52,6 +52,46 @@ public abstract class TaskActionStoreContract {
   /** A new store instance over the same persistence, as a restarted manager would create it. */
   protected abstract TaskActionStore newInstance();
 
+  // --- garbage collection ---
+
+  @Test
+  void givenFinishedAndRunningActions_WhenCollected_ThenOnlyFinishedOnesBeforeTheCutoffGo() {
+    RunId run = newRun();
+    TaskAction done =
+        store()
+            .create(
+                fullSpec(
+                    ActionId.of(
+                        run.scope().project().name(),
+                        run.scope().domain().name(),
+                        run.name(),
+                        "done")))
+            .block(WAIT);
+    TaskAction running =
+        store()
+            .create(
+                fullSpec(
+                    ActionId.of(
+                        run.scope().project().name(),
+                        run.scope().domain().name(),
+                        run.name(),
+                        "running")))
+            .block(WAIT);
+    TaskActionStatus succeeded =
+        done.status().toBuilder()
+            .phase(ActionPhase.SUCCEEDED, ExecutionReason.COMPLETED, null)
+            .updatedAt(CREATED)
+            .build();
+    store().updateStatus(done.withStatus(succeeded)).block(WAIT);
+
+    StepVerifier.create(store().deleteFinishedBefore(LATER))
+        .assertNext(count -> assertThat(count).isPositive())
+        .verifyComplete();
+
+    StepVerifier.create(store().get(done.spec().action())).verifyComplete();
+    StepVerifier.create(store().get(running.spec().action())).expectNextCount(1).verifyComplete();
+  }
+
   // --- create and get ---
 
   @Test
