@@ -2,18 +2,25 @@ package io.aloft.adapters.connect;
 
 import io.aloft.adapters.connect.actions.ActionsServiceBinding;
 import io.aloft.adapters.connect.actions.ChildUpdates;
+import io.aloft.adapters.connect.dataproxy.ActionDataHandler;
+import io.aloft.adapters.connect.dataproxy.DataProxyServiceBinding;
+import io.aloft.adapters.connect.dataproxy.TailLogsHandler;
 import io.aloft.adapters.connect.errors.DomainErrorTranslator;
 import io.aloft.adapters.connect.events.EventsServiceBinding;
 import io.aloft.adapters.connect.project.ProjectServiceBinding;
 import io.aloft.adapters.connect.protocol.ConnectService;
 import io.aloft.adapters.connect.protocol.ErrorTranslator;
+import io.aloft.adapters.connect.run.ActionDataUrisHandler;
 import io.aloft.adapters.connect.run.EventLogHandlers;
 import io.aloft.adapters.connect.run.RunCommandHandlers;
 import io.aloft.adapters.connect.run.RunReadHandlers;
 import io.aloft.adapters.connect.run.RunServiceBinding;
 import io.aloft.adapters.connect.run.RunWatchHandlers;
+import io.aloft.adapters.connect.run.SignalEventHandler;
 import io.aloft.adapters.connect.task.TaskServiceBinding;
 import io.aloft.application.actions.EnqueueActionUseCase;
+import io.aloft.application.data.ActionDataReader;
+import io.aloft.application.data.LogTailing;
 import io.aloft.application.events.RecordEventsUseCase;
 import io.aloft.application.project.ProjectCatalog;
 import io.aloft.application.run.AbortUseCase;
@@ -21,14 +28,15 @@ import io.aloft.application.run.ActionEventHistory;
 import io.aloft.application.run.CreateRunUseCase;
 import io.aloft.application.run.RunReader;
 import io.aloft.application.run.RunWatches;
+import io.aloft.application.signal.SignalUseCase;
 import io.aloft.application.task.TaskCatalog;
 import java.time.Clock;
 import java.util.List;
 
 /**
  * The Connect API of Aloft: the services to pass to {@code ConnectRouter.routes} together with
- * {@link #errorTranslator()}. Services of later releases (DataProxy, Cluster, Cache, Trigger,
- * Secret) are deliberately absent, so the router answers them as unknown procedures.
+ * {@link #errorTranslator()}. Services of later releases (Cluster, Cache, Trigger, Secret) are
+ * deliberately absent, so the router answers them as unknown procedures.
  */
 public final class AloftConnectApi {
 
@@ -37,6 +45,7 @@ public final class AloftConnectApi {
   private final RunServiceBinding runs;
   private final ActionsServiceBinding actions;
   private final EventsServiceBinding events;
+  private final DataProxyServiceBinding dataProxy;
 
   public AloftConnectApi(
       ProjectCatalog projectCatalog,
@@ -48,6 +57,9 @@ public final class AloftConnectApi {
       ActionEventHistory eventHistory,
       EnqueueActionUseCase enqueueAction,
       RecordEventsUseCase recordEvents,
+      SignalUseCase signal,
+      ActionDataReader actionData,
+      LogTailing logTailing,
       Clock clock) {
     this.projects = new ProjectServiceBinding(projectCatalog, clock);
     this.tasks = new TaskServiceBinding(taskCatalog, clock);
@@ -56,16 +68,26 @@ public final class AloftConnectApi {
             new RunCommandHandlers(createRun, abort),
             new RunReadHandlers(runReader),
             new RunWatchHandlers(runWatches),
-            new EventLogHandlers(eventHistory));
+            new EventLogHandlers(eventHistory),
+            new SignalEventHandler(signal),
+            new ActionDataUrisHandler(actionData));
     this.actions =
         new ActionsServiceBinding(
-            enqueueAction, abort, new ChildUpdates(runReader, runWatches), clock);
+            enqueueAction, abort, new ChildUpdates(runReader, runWatches), signal, clock);
     this.events = new EventsServiceBinding(recordEvents, clock);
+    this.dataProxy =
+        new DataProxyServiceBinding(
+            new ActionDataHandler(actionData), new TailLogsHandler(logTailing));
   }
 
   public List<ConnectService> services() {
     return List.of(
-        projects.service(), tasks.service(), runs.service(), actions.service(), events.service());
+        projects.service(),
+        tasks.service(),
+        runs.service(),
+        actions.service(),
+        events.service(),
+        dataProxy.service());
   }
 
   /** Maps domain errors to Connect codes; everything else becomes {@code internal}. */

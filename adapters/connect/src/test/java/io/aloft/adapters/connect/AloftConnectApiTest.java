@@ -8,6 +8,8 @@ import io.aloft.adapters.connect.protocol.ConnectRouter;
 import io.aloft.adapters.connect.protocol.ConnectService;
 import io.aloft.adapters.connect.run.RunWatchHandlers;
 import io.aloft.application.actions.EnqueueActionUseCase;
+import io.aloft.application.data.ActionDataReader;
+import io.aloft.application.data.LogTailing;
 import io.aloft.application.events.RecordEventsUseCase;
 import io.aloft.application.project.ActiveProjects;
 import io.aloft.application.project.ProjectCatalog;
@@ -16,17 +18,21 @@ import io.aloft.application.run.ActionEventHistory;
 import io.aloft.application.run.CreateRunUseCase;
 import io.aloft.application.run.RunReader;
 import io.aloft.application.run.RunWatches;
+import io.aloft.application.signal.SignalUseCase;
 import io.aloft.application.task.TaskCatalog;
 import io.aloft.domain.error.InvalidArgument;
 import io.aloft.proto.core.v1.Filter;
+import io.aloft.proto.dataproxy.v1.GetActionDataRequest;
 import io.aloft.proto.events.v1.RecordRequest;
 import io.aloft.proto.run.v1.CreateRunRequest;
+import io.aloft.proto.run.v1.GetActionLogContextRequest;
 import io.aloft.proto.run.v1.GetRunDetailsRequest;
 import io.aloft.proto.run.v1.SignalEventRequest;
 import io.aloft.proto.run.v1.WatchActionsRequest;
 import io.aloft.proto.task.v1.DeployTaskRequest;
 import io.aloft.proto.task.v1.TaskTrigger;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -49,7 +55,7 @@ class AloftConnectApiTest {
           .build();
 
   @Test
-  void givenTheApi_WhenListed_ThenTheFiveServicesOfThisRelease() {
+  void givenTheApi_WhenListed_ThenTheSixServicesOfThisRelease() {
     assertThat(api.services())
         .extracting(ConnectService::name)
         .containsExactly(
@@ -57,7 +63,8 @@ class AloftConnectApiTest {
             "aloft.task.v1.TaskService",
             "aloft.run.v1.RunService",
             "aloft.actions.v1.ActionsService",
-            "aloft.events.v1.EventsService");
+            "aloft.events.v1.EventsService",
+            "aloft.dataproxy.v1.DataProxyService");
   }
 
   @Test
@@ -70,17 +77,29 @@ class AloftConnectApiTest {
     expectError("/aloft.events.v1.EventsService/Record", RecordRequest.getDefaultInstance(), 400)
         .jsonPath("$.message")
         .isEqualTo("events must hold at least one event");
+    expectError(
+            "/aloft.run.v1.RunService/SignalEvent", SignalEventRequest.getDefaultInstance(), 400)
+        .jsonPath("$.message")
+        .isEqualTo("action_id is required");
+    expectError(
+            "/aloft.dataproxy.v1.DataProxyService/GetActionData",
+            GetActionDataRequest.getDefaultInstance(),
+            400)
+        .jsonPath("$.message")
+        .isEqualTo("action_id is required");
   }
 
   @Test
   void givenLaterCapabilities_WhenCalled_ThenUnimplementedSayingSo() {
     expectError(
-            "/aloft.run.v1.RunService/SignalEvent", SignalEventRequest.getDefaultInstance(), 501)
+            "/aloft.run.v1.RunService/GetActionLogContext",
+            GetActionLogContextRequest.getDefaultInstance(),
+            501)
         .jsonPath("$.code")
         .isEqualTo("unimplemented")
         .jsonPath("$.message")
         .isEqualTo(
-            "signalling condition actions (SignalEvent) is not available yet in this version of"
+            "action log contexts (GetActionLogContext) is not available yet in this version of"
                 + " Aloft");
     var withTrigger =
         DeployTaskRequest.newBuilder()
@@ -157,6 +176,9 @@ class AloftConnectApiTest {
         new ActionEventHistory(null, null, reader),
         new EnqueueActionUseCase(null, null, null, clock),
         new RecordEventsUseCase(null),
+        new SignalUseCase(null, null, null, null, clock),
+        new ActionDataReader(reader, null),
+        new LogTailing(reader, null, null, List.of()),
         clock);
   }
 }

@@ -4,6 +4,8 @@ import io.aloft.adapters.connect.AloftConnectApi;
 import io.aloft.adapters.connect.protocol.ConnectOptions;
 import io.aloft.adapters.connect.protocol.ConnectRouter;
 import io.aloft.application.actions.EnqueueActionUseCase;
+import io.aloft.application.data.ActionDataReader;
+import io.aloft.application.data.LogTailing;
 import io.aloft.application.events.RecordEventsUseCase;
 import io.aloft.application.project.ProjectCatalog;
 import io.aloft.application.run.AbortUseCase;
@@ -11,6 +13,7 @@ import io.aloft.application.run.ActionEventHistory;
 import io.aloft.application.run.CreateRunUseCase;
 import io.aloft.application.run.RunReader;
 import io.aloft.application.run.RunWatches;
+import io.aloft.application.signal.SignalUseCase;
 import io.aloft.application.task.TaskCatalog;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -43,6 +46,9 @@ class ConnectConfiguration {
       ActionEventHistory eventHistory,
       EnqueueActionUseCase enqueue,
       RecordEventsUseCase recordEvents,
+      SignalUseCase signal,
+      ActionDataReader actionData,
+      LogTailing logTailing,
       Clock clock) {
     return new AloftConnectApi(
         projects,
@@ -54,6 +60,9 @@ class ConnectConfiguration {
         eventHistory,
         enqueue,
         recordEvents,
+        signal,
+        actionData,
+        logTailing,
         clock);
   }
 

@@ -33,16 +33,22 @@ public final class RunServiceBinding {
   private final RunReadHandlers reads;
   private final RunWatchHandlers watches;
   private final EventLogHandlers eventLog;
+  private final SignalEventHandler signal;
+  private final ActionDataUrisHandler dataUris;
 
   public RunServiceBinding(
       RunCommandHandlers commands,
       RunReadHandlers reads,
       RunWatchHandlers watches,
-      EventLogHandlers eventLog) {
+      EventLogHandlers eventLog,
+      SignalEventHandler signal,
+      ActionDataUrisHandler dataUris) {
     this.commands = commands;
     this.reads = reads;
     this.watches = watches;
     this.eventLog = eventLog;
+    this.signal = signal;
+    this.dataUris = dataUris;
   }
 
   public ConnectService service() {
@@ -66,13 +72,18 @@ public final class RunServiceBinding {
         .unary("CreateRun", CreateRunRequest.getDefaultInstance(), commands::createRun)
         .unary("AbortRun", AbortRunRequest.getDefaultInstance(), commands::abortRun)
         .unary("AbortAction", AbortActionRequest.getDefaultInstance(), commands::abortAction)
+        .unary("SignalEvent", SignalEventRequest.getDefaultInstance(), signal::signalEvent)
         .unary("GetRunDetails", GetRunDetailsRequest.getDefaultInstance(), reads::getRunDetails)
         .unary(
             "GetActionDetails",
             GetActionDetailsRequest.getDefaultInstance(),
             reads::getActionDetails)
         .unary("ListRuns", ListRunsRequest.getDefaultInstance(), reads::listRuns)
-        .unary("ListActions", ListActionsRequest.getDefaultInstance(), reads::listActions);
+        .unary("ListActions", ListActionsRequest.getDefaultInstance(), reads::listActions)
+        .unary(
+            "GetActionDataURIs",
+            GetActionDataURIsRequest.getDefaultInstance(),
+            dataUris::getActionDataUris);
   }
 
   private void registerWatches(ConnectService.Builder service) {
@@ -93,10 +104,6 @@ public final class RunServiceBinding {
   /** Registered so that clients get a clear "not yet" instead of an unknown-procedure error. */
   private static ConnectService.Builder registerLaterCapabilities(ConnectService.Builder service) {
     return service
-        .unary(
-            "SignalEvent",
-            SignalEventRequest.getDefaultInstance(),
-            NotSupportedYet.unary("signalling condition actions (SignalEvent)"))
         .serverStream(
             "WatchClusterEvents",
             WatchClusterEventsRequest.getDefaultInstance(),
@@ -105,10 +112,6 @@ public final class RunServiceBinding {
             "WatchGroups",
             WatchGroupsRequest.getDefaultInstance(),
             NotSupportedYet.stream("task group statistics (WatchGroups)"))
-        .unary(
-            "GetActionDataURIs",
-            GetActionDataURIsRequest.getDefaultInstance(),
-            NotSupportedYet.unary("action data locations (GetActionDataURIs)"))
         .unary(
             "GetActionLogContext",
             GetActionLogContextRequest.getDefaultInstance(),

@@ -1,0 +1,46 @@
+package io.aloft.adapters.connect.dataproxy;
+
+import io.aloft.adapters.connect.errors.NotSupportedYet;
+import io.aloft.adapters.connect.protocol.ConnectService;
+import io.aloft.proto.dataproxy.v1.CreateDownloadLinkRequest;
+import io.aloft.proto.dataproxy.v1.CreateUploadLocationRequest;
+import io.aloft.proto.dataproxy.v1.GetActionDataRequest;
+import io.aloft.proto.dataproxy.v1.TailLogsRequest;
+import io.aloft.proto.dataproxy.v1.UploadInputsRequest;
+
+/**
+ * {@code aloft.dataproxy.v1.DataProxyService}: GetActionData and TailLogs; the upload and download
+ * links answer {@code unimplemented} until a later release.
+ */
+public final class DataProxyServiceBinding {
+
+  public static final String SERVICE = "aloft.dataproxy.v1.DataProxyService";
+
+  private final ActionDataHandler actionData;
+  private final TailLogsHandler tailLogs;
+
+  public DataProxyServiceBinding(ActionDataHandler actionData, TailLogsHandler tailLogs) {
+    this.actionData = actionData;
+    this.tailLogs = tailLogs;
+  }
+
+  public ConnectService service() {
+    return ConnectService.builder(SERVICE)
+        .unary(
+            "GetActionData", GetActionDataRequest.getDefaultInstance(), actionData::getActionData)
+        .serverStream("TailLogs", TailLogsRequest.getDefaultInstance(), tailLogs::tailLogs)
+        .unary(
+            "CreateUploadLocation",
+            CreateUploadLocationRequest.getDefaultInstance(),
+            NotSupportedYet.unary("signed upload locations (CreateUploadLocation)"))
+        .unary(
+            "UploadInputs",
+            UploadInputsRequest.getDefaultInstance(),
+            NotSupportedYet.unary("offloaded inputs (UploadInputs)"))
+        .unary(
+            "CreateDownloadLink",
+            CreateDownloadLinkRequest.getDefaultInstance(),
+            NotSupportedYet.unary("download links (CreateDownloadLink)"))
+        .build();
+  }
+}

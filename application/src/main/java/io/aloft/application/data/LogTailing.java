@@ -1,0 +1,120 @@
+package io.aloft.application.data;
+
+import io.aloft.application.port.logs.LogReader;
+import io.aloft.application.port.query.ActionEventView;
+import io.aloft.application.port.query.ActionQueries;
+import io.aloft.application.port.query.ActionView;
+import io.aloft.application.port.query.EventSelection;
+import io.aloft.application.run.RunReader;
+import io.aloft.application.watch.DirtyActions;
+import io.aloft.domain.action.TaskLog;
+import io.aloft.domain.error.NotFound;
+import io.aloft.domain.id.ActionId;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * DataProxyService.TailLogs: the lines of an attempt's log, in batches.
+ *
+ * <p>The attempt's newest log link that a {@link LogReader} understands is read. While the attempt
+ * may still write (the action is not terminal and has not moved on to a later attempt) the last
+ * {@value #TAIL_LINES} lines are sent and then new lines as they come, until the read model shows
+ * the attempt ended; the log is then read to its end and the stream completes. Otherwise only the
+ * last {@value #TAIL_LINES} lines are sent. Batches hold up to {@value #BATCH_LINES} lines and are
+ * sent at most {@link #BATCH_WAIT} after their first line, so a quiet log still flows.
+ */
+public final class LogTailing {
+
+  public static final int TAIL_LINES = 1000;
+  public static final int BATCH_LINES = 100;
+  public static final Duration BATCH_WAIT = Duration.ofMillis(100);
+
+  /** As many events as the attempt history reads. */
+  static final int MAX_EVENTS = 5_000;
+
+  private final RunReader reader;
+  private final ActionQueries queries;
+  private final DirtyActions dirty;
+  private final List<LogReader> readers;
+  private final Scheduler timer;
+
+  public LogTailing(
+      RunReader reader, ActionQueries queries, DirtyActions dirty, List<LogReader> readers) {
+    this(reader, queries, dirty, readers, Schedulers.parallel());
+  }
+
+  LogTailing(
+      RunReader reader,
+      ActionQueries queries,
+      DirtyActions dirty,
+      List<LogReader> readers,
+      Scheduler timer) {
+    this.reader = reader;
+    this.queries = queries;
+    this.dirty = dirty;
+    this.readers = List.copyOf(readers);
+    this.timer = timer;
+  }
+
+  /**
+   * @param attempt from 1; 0 means the latest attempt
+   */
+  public Flux<List<LogLine>> tail(ActionId id, int attempt) {
+    return reader
+        .require(id)
+        .flatMap(
+            action ->
+                queries
+                    .events(EventSelection.ofAction(id, 0, null), MAX_EVENTS)
+                    .collectList()
+                    .map(events -> lines(action, events, attempt)))
+        .flatMapMany(lines -> lines)
+        .map(LogLine::parse)
+        .bufferTimeout(BATCH_LINES, BATCH_WAIT, timer, true);
+  }
+
+  private Flux<String> lines(ActionView action, List<ActionEventView> events, int requested) {
+    ActionId id = action.id();
+    int attempt = requested == 0 ? AttemptLogs.latestAttempt(action, events) : requested;
+    List<TaskLog> links = AttemptLogs.newestFirst(events, attempt);
+    if (links.isEmpty()) {
+      throw new NotFound("no logs for attempt " + attempt + " of action " + id.key() + " yet");
+    }
+    for (TaskLog link : links) {
+      for (LogReader logs : readers) {
+        if (logs.handles(link)) {
+          return ended(action, attempt)
+              ? logs.lastLines(link, TAIL_LINES)
+              : logs.follow(link, TAIL_LINES, endOf(id, attempt));
+        }
+      }
+    }
+    throw new NotFound(
+        "the logs of attempt "
+            + attempt
+            + " of action "
+            + id.key()
+            + " are at "
+            + links.stream().map(TaskLog::uri).collect(Collectors.joining(", "))
+            + ", which this server cannot read");
+  }
+
+  /** Whether the attempt can write no more: the action finished or went on to a later attempt. */
+  private static boolean ended(ActionView action, int attempt) {
+    return action.phase().isTerminal() || action.attempts() > attempt;
+  }
+
+  /** Signals once the read model shows the attempt ended; subscribes to changes before reading. */
+  private Mono<ActionView> endOf(ActionId id, int attempt) {
+    return dirty
+        .watch(id::equals)
+        .publish(live -> Flux.concat(queries.find(id), live.concatMap(ids -> queries.find(id), 1)))
+        .filter(action -> ended(action, attempt))
+        .next();
+  }
+}

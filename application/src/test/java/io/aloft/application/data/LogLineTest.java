@@ -1,0 +1,34 @@
+package io.aloft.application.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class LogLineTest {
+
+  @Test
+  void givenALeadingRfc3339NanoTimestamp_WhenParsed_ThenItIsSplitOff() {
+    LogLine line = LogLine.parse("2026-01-02T03:04:05.123456789Z started step 1");
+
+    assertThat(line.timestamp()).isEqualTo(Instant.parse("2026-01-02T03:04:05.123456789Z"));
+    assertThat(line.message()).isEqualTo("started step 1\n");
+  }
+
+  @Test
+  void givenATimestampWithAnOffset_WhenParsed_ThenItIsConvertedToUtc() {
+    LogLine line = LogLine.parse("2026-01-02T03:04:05+02:00 x");
+
+    assertThat(line.timestamp()).isEqualTo(Instant.parse("2026-01-02T01:04:05Z"));
+    assertThat(line.message()).isEqualTo("x\n");
+  }
+
+  @Test
+  void givenLinesWithoutATimestamp_WhenParsed_ThenTheWholeLineIsTheMessage() {
+    assertThat(LogLine.parse("line 7")).isEqualTo(new LogLine(null, "line 7\n"));
+    assertThat(LogLine.parse("")).isEqualTo(new LogLine(null, "\n"));
+    assertThat(LogLine.parse("2026-13-45T99:00:00Z not a date").timestamp()).isNull();
+    assertThat(LogLine.parse("2026-01-02 03:04:05 a date, but not RFC 3339").timestamp()).isNull();
+    assertThat(LogLine.parse("0000-01-01T00:00:00Z before year one").timestamp()).isNull();
+  }
+}

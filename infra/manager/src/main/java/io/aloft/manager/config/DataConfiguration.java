@@ -1,0 +1,54 @@
+package io.aloft.manager.config;
+
+import io.aloft.adapters.local.logs.FileLogReader;
+import io.aloft.adapters.local.process.LocalProcessSettings;
+import io.aloft.application.data.ActionDataReader;
+import io.aloft.application.data.LogTailing;
+import io.aloft.application.port.codec.LiteralCodec;
+import io.aloft.application.port.execution.ActionSpecReader;
+import io.aloft.application.port.execution.TaskActionStore;
+import io.aloft.application.port.logs.LogReader;
+import io.aloft.application.port.query.ActionQueries;
+import io.aloft.application.port.storage.DataStore;
+import io.aloft.application.run.RunReader;
+import io.aloft.application.signal.SignalUseCase;
+import io.aloft.application.watch.DirtyActions;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The data plane's use cases: action inputs and outputs, log tailing (each log source one {@link
+ * LogReader} bean), and signalling conditions.
+ */
+@Configuration(proxyBeanMethods = false)
+class DataConfiguration {
+
+  @Bean
+  ActionDataReader actionDataReader(RunReader reader, DataStore store) {
+    return new ActionDataReader(reader, store);
+  }
+
+  /** The logs of {@code container} tasks the embedded executor ran, under its work root. */
+  @Bean
+  FileLogReader fileLogReader(LocalProcessSettings settings) {
+    return new FileLogReader(settings);
+  }
+
+  @Bean
+  LogTailing logTailing(
+      RunReader reader, ActionQueries queries, DirtyActions dirty, List<LogReader> readers) {
+    return new LogTailing(reader, queries, dirty, readers);
+  }
+
+  @Bean
+  SignalUseCase signalUseCase(
+      TaskActionStore store,
+      ActionQueries queries,
+      ActionSpecReader specs,
+      LiteralCodec codec,
+      Clock clock) {
+    return new SignalUseCase(store, queries, specs, codec, clock);
+  }
+}
