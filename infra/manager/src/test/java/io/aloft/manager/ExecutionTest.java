@@ -79,6 +79,49 @@ class ExecutionTest extends RunningManager {
   }
 
   @Test
+  void aTraceIsRecordedAsSucceeded() {
+    setUp("exec-trace");
+    deploy("exec-trace", "parent", "{\"type\": \"external\"}");
+    run("exec-trace", "r1", "parent");
+
+    Reply enqueued =
+        connect.call(
+            ENQUEUE,
+            """
+            {"action": {"actionId": {"run": %s, "name": "step"}, "parentActionName": "a0",
+                        "inputUri": "s3://aloft/in", "runOutputBase": "s3://aloft/out/",
+                        "trace": {"name": "step", "phase": "ACTION_PHASE_SUCCEEDED"}}}
+            """
+                .formatted(runId("exec-trace", "r1")));
+    assertThat(enqueued.status()).as(enqueued.body().toString()).isEqualTo(200);
+
+    awaitPhase("exec-trace", "r1", "step", "ACTION_PHASE_SUCCEEDED");
+  }
+
+  @Test
+  void aParentWatchesItsChildrenFinishAndReadsTheirOutputUris() {
+    setUp("exec-watch");
+    deploy("exec-watch", "parent", "{\"type\": \"external\"}");
+    run("exec-watch", "r1", "parent");
+    var updates =
+        connect.stream(
+                "/aloft.actions.v1.ActionsService/WatchForUpdates",
+                "{\"parentActionId\": {\"run\": "
+                    + runId("exec-watch", "r1")
+                    + ", \"name\": \"a0\"}}")
+            .filter(frame -> !frame.endOfStream())
+            .map(frame -> frame.body().path("actionUpdate"))
+            .filter(update -> update.at("/actionId/name").asString("").equals("c0"))
+            .filter(update -> update.path("phase").asString("").equals("ACTION_PHASE_SUCCEEDED"));
+
+    reactor.test.StepVerifier.create(updates.take(1))
+        .then(() -> connect.call(ENQUEUE, child("exec-watch", "r1", "c0", "echo")))
+        .assertNext(
+            update -> assertThat(update.path("outputUri").asString()).endsWith("/c0/1/outputs.pb"))
+        .verifyComplete();
+  }
+
+  @Test
   void abortingARunAbortsEveryDescendant() {
     setUp("exec-abort");
     deploy("exec-abort", "parent", "{\"type\": \"external\"}");
