@@ -26,7 +26,9 @@ import reactor.core.publisher.Mono;
  * CreateRun: checks the project and task, writes the inputs, creates the root action {@code a0} and
  * returns it as the read model shows it, after handing it to the executor. Creating an existing run
  * returns that run unchanged (the reference's behaviour). Unlike the reference, a failure to
- * enqueue fails the call.
+ * enqueue fails the call, and repeating the call hands an unfinished run to the executor again
+ * (idempotently): a client retrying a call that a crash interrupted between storing the run and
+ * dispatching it must not leave the run queued with no TaskAction.
  */
 public final class CreateRunUseCase {
 
@@ -71,9 +73,14 @@ public final class CreateRunUseCase {
               ActionId.root(RunNames.resolve(request.scope(), request.runName(), random));
           return projects
               .require(request.scope().project())
-              .then(actions.find(root))
+              .then(actions.find(root).flatMap(this::redispatchUnfinished))
               .switchIfEmpty(Mono.defer(() -> createNew(request, root)));
         });
+  }
+
+  /** An existing run: unchanged, but an unfinished one surely has its TaskAction. */
+  private Mono<ActionView> redispatchUnfinished(ActionView run) {
+    return run.phase().isTerminal() ? Mono.just(run) : dispatcher.dispatch(run).thenReturn(run);
   }
 
   private Mono<ActionView> createNew(CreateRunRequest request, ActionId root) {

@@ -41,7 +41,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
       if (port > 0) {
         builder.setPort(port);
       }
-      return new EmbeddedPostgres(builder.start());
+      var server = builder.start();
+      StaleTokenClaims.release(server.getPostgresDatabase());
+      return new EmbeddedPostgres(server);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "could not start the embedded PostgreSQL in " + dataDirectory, e);
