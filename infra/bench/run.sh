@@ -4,9 +4,16 @@
 #   1. pgbench reference inserts on the manager's embedded PostgreSQL, then EventsService/Record
 #      appends (1 and 50 events per call, 16 clients);
 #   2. phase transitions end to end (Record -> projection -> WatchActions), closed loop;
-#   3. 1,000 WatchActions streams on a manager started with -Xmx512m.
-# Prints a summary table; everything (logs, samples, results) stays in $OUT. About 6 minutes.
-# Knobs (environment): BENCH_PORT, BENCH_SECONDS, PGBENCH_SECONDS, BENCH_CLIENTS, BENCH_STREAMS.
+#   3. 1,000 WatchActions streams on a manager started with -Xmx512m;
+#   4. execution (lib/execution.sh): noop executions per minute through many runs and through one
+#      run's children, start latency, and fan-outs of 10,000 and 100,000 children.
+# Prints summary tables; everything (logs, samples, results) stays in $OUT. About 6 minutes for
+# 1-3; 4 adds about 6 minutes plus the 100,000-child fan-out (at most FANOUT_STRETCH_MINUTES).
+# Knobs (environment): BENCH_PORT, BENCH_SECONDS, PGBENCH_SECONDS, BENCH_CLIENTS, BENCH_STREAMS;
+#   BENCH_SCENARIOS: a comma-separated subset of events (1-2), watch (3), execution (4), or all;
+#   BENCH_MANAGER_JAR: run this manager jar as it is (no build of the manager);
+#   execution: EXEC_SECONDS, EXEC_CLIENTS, EXEC_WARMUP, LATENCY_RUNS, FANOUT_CHILDREN,
+#   FANOUT_STRETCH (0 skips it), FANOUT_STRETCH_MINUTES, PGBENCH_LATENCY_SECONDS.
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$BENCH_DIR/../.." && pwd)
@@ -16,7 +23,12 @@ PGBENCH_SECONDS=${PGBENCH_SECONDS:-15}
 CLIENTS=${BENCH_CLIENTS:-16}
 STREAMS=${BENCH_STREAMS:-1000}
 OUT=${BENCH_OUT:-$(mktemp -d /tmp/aloft-bench.XXXXXX)}
-MANAGER_JAR="$ROOT/infra/manager/target/aloft-manager-0.1.0-SNAPSHOT.jar"
+MANAGER_JAR=${BENCH_MANAGER_JAR:-"$ROOT/infra/manager/target/aloft-manager-0.1.0-SNAPSHOT.jar"}
+SCENARIOS=${BENCH_SCENARIOS:-all}
+wanted() { [ "$SCENARIOS" = all ] || [[ ",$SCENARIOS," == *",$1,"* ]]; }
+for s in ${SCENARIOS//,/ }; do
+  case $s in all | events | watch | execution) ;; *) echo "run.sh: unknown scenario group '$s' in BENCH_SCENARIOS" >&2; exit 2 ;; esac
+done
 BENCH_JAR="$BENCH_DIR/target/aloft-bench-0.1.0-SNAPSHOT.jar"
 java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'; }
 if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ]; then
@@ -42,6 +54,8 @@ source "$BENCH_DIR/lib/jfr.sh"
 source "$BENCH_DIR/lib/profile.sh"
 # shellcheck source=lib/summary.sh
 source "$BENCH_DIR/lib/summary.sh"
+# shellcheck source=lib/execution.sh
+source "$BENCH_DIR/lib/execution.sh"
 trap stop_manager EXIT
 command -v pgbench >/dev/null || PATH="/usr/lib/postgresql/15/bin:$PATH"
 
@@ -50,23 +64,35 @@ stale() { # $1 = jar, $2... = source dirs
   [ ! -f "$jar" ] || [ -n "$(find "$@" -newer "$jar" \( -name '*.java' -o -name '*.proto' \
     -o -name pom.xml -o -name '*.sql' -o -name '*.yml' \) -not -path '*/target/*' -print -quit)" ]
 }
-if stale "$MANAGER_JAR" "$ROOT/proto" "$ROOT/domain" "$ROOT/application" "$ROOT/adapters" "$ROOT/infra/manager" ||
+if [ -n "${BENCH_MANAGER_JAR:-}" ]; then
+  [ -f "$MANAGER_JAR" ] || fail "BENCH_MANAGER_JAR: no file $MANAGER_JAR"
+  if stale "$BENCH_JAR" "$BENCH_DIR/src" "$BENCH_DIR/pom.xml"; then
+    echo "Building the bench driver..."
+    (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package -pl infra/bench)
+  fi
+elif stale "$MANAGER_JAR" "$ROOT/proto" "$ROOT/domain" "$ROOT/application" "$ROOT/adapters" "$ROOT/infra/manager" ||
   stale "$BENCH_JAR" "$BENCH_DIR/src" "$BENCH_DIR/pom.xml"; then
   echo "Building the manager and the bench driver..."
   (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true install -pl infra/manager,infra/bench -am)
 fi
 
-scenario() { # $1 = label, then driver arguments; output goes to $OUT/<label>.out
+# $1 = label, then driver arguments; output goes to $OUT/<label>.out. SCENARIO_CAP (seconds,
+# default 240) bounds the driver; with SCENARIO_MAY_FAIL=1 a failed driver does not end the run.
+scenario() {
   local label=$1; shift
   echo "--- $label: $*"
   "$JAVA" -Xmx1g -jar "$BENCH_JAR" "$@" --url="http://localhost:$PORT" >"$OUT/$label.out" 2>"$OUT/$label.err" &
   local driver=$!
   [ "$label" = watch ] || jfr_during "$OUT/$label.out" "$OUT/$label.jfr"
   # A watchdog keeps the whole run bounded; its fds go to /dev/null so it cannot hold the log open.
-  (sleep 240 & s=$!; trap 'kill $s; exit 0' TERM; wait $s; kill "$driver") >/dev/null 2>&1 &
+  (sleep "${SCENARIO_CAP:-240}" & s=$!; trap 'kill $s; exit 0' TERM; wait $s; kill "$driver") >/dev/null 2>&1 &
   local watchdog=$!
   start_sampler "$OUT/samples-$label" "$driver"
-  wait "$driver" || { tail -20 "$OUT/$label.err" >&2; fail "$label failed"; }
+  if ! wait "$driver"; then
+    tail -20 "$OUT/$label.err" >&2
+    [ "${SCENARIO_MAY_FAIL:-0}" = 1 ] || fail "$label failed"
+    echo "RESULT scenario=$label failed=true" | tee -a "$OUT/results.txt"
+  fi
   wait "$SAMPLER_PID" 2>/dev/null || true
   kill "$watchdog" 2>/dev/null || true
   grep -E '^(SETUP|RESULT)' "$OUT/$label.out" | tee -a "$OUT/results.txt"
@@ -76,20 +102,32 @@ scenario() { # $1 = label, then driver arguments; output goes to $OUT/<label>.ou
 
 echo "aloft: $(git -C "$ROOT" log -1 --format="%h %ci" 2>/dev/null)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo " + uncommitted changes")"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("$JAVA" -version 2>&1 | head -1)"
-start_manager throughput ""
-echo "postgres: $(psql_bench -c 'select version()')"
-pgbench_reference
-psql_bench -c CHECKPOINT
-scenario appends appends --clients="$CLIENTS" --batch=50 --seconds="$SECONDS_PER_RUN"
-drain_projection appends
-scenario transitions transitions --runs=256 --seconds="$SECONDS_PER_RUN"
-drain_projection transitions
-scenario transitions-c16 transitions --name=transitions-c16 --prefix=u --runs=16 --seconds=10
-scenario transitions-c1 transitions --name=transitions-c1 --prefix=v --runs=1 --seconds=10
-stop_manager
-start_manager watch "-Xmx512m"
-scenario watch watch --streams="$STREAMS" --updates=8 --paced-updates=2 --paced-rate=200 --manager-pid="$MANAGER_PID"
-echo "OutOfMemoryError lines in the -Xmx512m manager log: $(grep -c OutOfMemoryError "$MANAGER_LOG" || true)"
-stop_manager
-print_summary
+echo "scenarios: $SCENARIOS; manager jar: $MANAGER_JAR"
+if wanted events; then
+  start_manager throughput ""
+  echo "postgres: $(psql_bench -c 'select version()')"
+  pgbench_reference
+  psql_bench -c CHECKPOINT
+  scenario appends appends --clients="$CLIENTS" --batch=50 --seconds="$SECONDS_PER_RUN"
+  drain_projection appends
+  scenario transitions transitions --runs=256 --seconds="$SECONDS_PER_RUN"
+  drain_projection transitions
+  scenario transitions-c16 transitions --name=transitions-c16 --prefix=u --runs=16 --seconds=10
+  scenario transitions-c1 transitions --name=transitions-c1 --prefix=v --runs=1 --seconds=10
+  stop_manager
+fi
+if wanted watch; then
+  start_manager watch "-Xmx512m"
+  scenario watch watch --streams="$STREAMS" --updates=8 --paced-updates=2 --paced-rate=200 --manager-pid="$MANAGER_PID"
+  echo "OutOfMemoryError lines in the -Xmx512m manager log: $(grep -c OutOfMemoryError "$MANAGER_LOG" || true)"
+  stop_manager
+fi
+if wanted execution; then
+  run_execution
+fi
+if wanted events || wanted watch; then
+  print_summary
+fi
+echo
+print_execution_summary
 echo "(details in $OUT)"

@@ -3,6 +3,7 @@ package io.aloft.bench.scenario;
 import io.aloft.bench.connect.ConnectClient;
 import io.aloft.bench.fixture.ActionEvents;
 import io.aloft.bench.fixture.Methods;
+import io.aloft.bench.fixture.Transition;
 import io.aloft.proto.core.v1.ActionPhase;
 import io.aloft.proto.core.v1.RunIdentifier;
 import io.aloft.proto.events.v1.ActionEvent;
@@ -13,8 +14,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * One executor-like client: owns a few runs and reports RUNNING updates for their root actions,
- * {@code batch} events per Record call, each with the next version so none is a duplicate. Calls
- * are sequential per client, so the actions of different clients never contend.
+ * {@code batch} events per Record call, each with the next version so none is a duplicate (on the
+ * attempt the harness took over, see BenchFixture). Calls are sequential per client, so the actions
+ * of different clients never contend.
  */
 final class AppendClient {
 
@@ -38,7 +40,10 @@ final class AppendClient {
             int index = cursor++ % runs.size();
             events.add(
                 ActionEvents.event(
-                    runs.get(index), ActionPhase.ACTION_PHASE_RUNNING, versions[index]++));
+                    runs.get(index),
+                    Transition.CREATED.attempt(),
+                    ActionPhase.ACTION_PHASE_RUNNING,
+                    versions[index]++));
           }
           return client
               .call(Methods.RECORD, ActionEvents.request(events), RecordResponse.parser())

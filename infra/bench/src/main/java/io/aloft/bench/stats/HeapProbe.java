@@ -38,6 +38,43 @@ public final class HeapProbe {
     }
   }
 
+  /** Heap in use now, garbage included (no GC first), in MiB; -1 when unknown. */
+  public double usedNowMib() {
+    if (pid <= 0) {
+      return -1;
+    }
+    try {
+      Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+      return used.find() ? Long.parseLong(used.group(3)) / 1024.0 : -1;
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  /**
+   * A line of /proc/<pid>/status in MiB, e.g. {@code VmHWM} (the peak resident set since the
+   * process started) or {@code VmRSS}; -1 when unknown.
+   */
+  public double procStatusMib(String field) {
+    if (pid <= 0) {
+      return -1;
+    }
+    try {
+      for (String line :
+          java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith(field + ":")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+
   private String jcmd(String command) throws IOException, InterruptedException {
     String jcmd = System.getProperty("java.home") + "/bin/jcmd";
     Process process =

@@ -23,6 +23,12 @@ public final class Results {
     return this;
   }
 
+  /** A free-text value as one token (the line is split on spaces); null is "none". */
+  public Results token(String key, String value) {
+    fields.put(key, value == null ? "none" : value.trim().replaceAll("\\s+", "_"));
+    return this;
+  }
+
   public void print() {
     StringBuilder line = new StringBuilder("RESULT");
     fields.forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
