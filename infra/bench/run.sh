@@ -8,7 +8,7 @@
 #   4. execution (lib/execution.sh): noop executions per minute through many runs and through one
 #      run's children, start latency, and fan-outs of 10,000 and 100,000 children.
 # Prints summary tables; everything (logs, samples, results) stays in $OUT. About 6 minutes for
-# 1-3; 4 adds about 6 minutes plus the 100,000-child fan-out (at most FANOUT_STRETCH_MINUTES).
+# 1-3; 4 adds about 8 minutes plus the 100,000-child fan-out (at most FANOUT_STRETCH_MINUTES).
 # Knobs (environment): BENCH_PORT, BENCH_SECONDS, PGBENCH_SECONDS, BENCH_CLIENTS, BENCH_STREAMS;
 #   BENCH_SCENARIOS: a comma-separated subset of events (1-2), watch (3), execution (4), or all;
 #   BENCH_MANAGER_JAR: run this manager jar as it is (no build of the manager);
@@ -100,7 +100,11 @@ scenario() {
   [ "$label" = watch ] || jfr_summary "$label" "$OUT/$label.jfr"
 }
 
-echo "aloft: $(git -C "$ROOT" log -1 --format="%h %ci" 2>/dev/null)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo " + uncommitted changes")"
+if [ -n "${BENCH_MANAGER_JAR:-}" ]; then
+  echo "aloft: the manager jar $MANAGER_JAR ($(date -r "$MANAGER_JAR" '+%F %T')), not the working tree"
+else
+  echo "aloft: $(git -C "$ROOT" log -1 --format="%h %ci" 2>/dev/null)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo " + uncommitted changes")"
+fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("$JAVA" -version 2>&1 | head -1)"
 echo "scenarios: $SCENARIOS; manager jar: $MANAGER_JAR"
 if wanted events; then

@@ -78,7 +78,13 @@ public final class ChildrenScenario {
           int enqueued =
               enqueue(fixture, run, "w", next, warmChildren, concurrency, () -> true, null, null)
                   .enqueued();
-          warm.await(() -> enqueued, timeout, Duration.ofSeconds(10), name + " warm-up", rows);
+          if (!warm.await(() -> enqueued, timeout, Duration.ofSeconds(10), name + " warm-up", rows)
+              && warm.stalled()) {
+            warm.fillFromEventLog(
+                client,
+                java.util.stream.IntStream.range(0, next.get()).mapToObj(i -> "w" + i).toList(),
+                child -> ActionIdentifier.newBuilder().setRun(run).setName(child).build());
+          }
         }
         System.out.printf(
             Locale.ROOT,
@@ -125,6 +131,13 @@ public final class ChildrenScenario {
             Duration.ofSeconds(15),
             name,
             rows);
+    if (!all && done.stalled()) {
+      done.fillFromEventLog(
+          fixture.client(),
+          times.names(),
+          child -> ActionIdentifier.newBuilder().setRun(run).setName(child).build());
+      all = done.count() >= enqueued.enqueued();
+    }
     long last = done.lastNanos() == 0 ? System.nanoTime() : done.lastNanos();
     double wall = (last - start) / 1e9;
     double sending = (sent - start) / 1e9;
@@ -144,6 +157,8 @@ public final class ChildrenScenario {
             .put("failed", done.failed())
             .put("missing", Math.max(0, enqueued.enqueued() - done.count()))
             .put("all_seen", all)
+            .put("stream_stalled", done.stalled())
+            .put("found_in_event_log", done.fromEventLog())
             .decimal("wall_s", wall)
             .decimal("executions_per_min", done.succeeded() / wall * 60)
             .decimal("executions_per_s", done.succeeded() / wall)

@@ -64,7 +64,15 @@ public final class ExecRunsScenario {
                     new Latencies(),
                     null)
                 .created;
-        warm.await(() -> warmCreated, timeout, Duration.ofSeconds(10), "warm-up", rows);
+        if (!warm.await(() -> warmCreated, timeout, Duration.ofSeconds(10), "warm-up", rows)
+            && warm.stalled()) {
+          warm.fillFromEventLog(
+              client,
+              java.util.stream.IntStream.range(0, warmNext.get())
+                  .mapToObj(i -> warmPrefix + i)
+                  .toList(),
+              ExecRunsScenario::rootOf);
+        }
         System.out.printf(
             Locale.ROOT,
             "SETUP warm-up: %d noop runs, %d seen complete in %.1f s%n",
@@ -77,6 +85,13 @@ public final class ExecRunsScenario {
   }
 
   private record Created(int created, long errors) {}
+
+  private static ActionIdentifier rootOf(String run) {
+    return ActionIdentifier.newBuilder()
+        .setRun(BenchFixture.run(run))
+        .setName(ActionEvents.ROOT_ACTION)
+        .build();
+  }
 
   private static Created createRuns(
       ExecutionFixture fixture,
@@ -151,6 +166,10 @@ public final class ExecRunsScenario {
     long sent = System.nanoTime();
     int completedWhileSending = done.count();
     boolean all = done.await(created::created, timeout, Duration.ofSeconds(10), "exec-runs", rows);
+    if (!all && done.stalled()) {
+      done.fillFromEventLog(fixture.client(), times.names(), ExecRunsScenario::rootOf);
+      all = done.count() >= created.created();
+    }
     long last = done.lastNanos() == 0 ? System.nanoTime() : done.lastNanos();
     new Window("exec-runs", wallStart, wallStart + (last - start) / 1_000_000).print();
     double wall = (last - start) / 1e9;
@@ -165,6 +184,8 @@ public final class ExecRunsScenario {
         .put("failed", done.failed())
         .put("missing", Math.max(0, created.created() - done.count()))
         .put("all_seen", all)
+        .put("stream_stalled", done.stalled())
+        .put("found_in_event_log", done.fromEventLog())
         .decimal("wall_s", wall)
         .decimal("executions_per_min", done.succeeded() / wall * 60)
         .decimal("executions_per_s", done.succeeded() / wall)
@@ -180,11 +201,7 @@ public final class ExecRunsScenario {
         results,
         done,
         fixture.client(),
-        name ->
-            ActionIdentifier.newBuilder()
-                .setRun(BenchFixture.run(name))
-                .setName(ActionEvents.ROOT_ACTION)
-                .build(),
+        ExecRunsScenario::rootOf,
         sent,
         options.integer("stored-sample", 200));
     results.print();

@@ -35,6 +35,10 @@ final class ExecutionTimes {
     started.put(name, nanos);
   }
 
+  java.util.Set<String> names() {
+    return started.keySet();
+  }
+
   /** Adds the request-to-seen latencies and the stored sample to {@code results}. */
   void report(
       Results results,

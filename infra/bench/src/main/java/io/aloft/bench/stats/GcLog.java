@@ -20,8 +20,7 @@ public final class GcLog {
 
   private static final Pattern PAUSE =
       Pattern.compile(
-          "GC\\(\\d+\\) (Pause [^0-9]*?)\\s*(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)"
-              + "\\s+([0-9.]+)ms");
+          "GC\\(\\d+\\) (Pause .*?) (\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\) ([0-9.]+)ms");
 
   /** What the log shows since the mark. */
   public record Summary(
@@ -81,7 +80,10 @@ public final class GcLog {
         full++;
       }
       before = Math.max(before, mib(m.group(2), m.group(3)));
-      after = Math.max(after, mib(m.group(4), m.group(5)));
+      if (m.group(1).startsWith("Pause Young") || m.group(1).startsWith("Pause Full")) {
+        // Remark and Cleanup pauses only mark: their "after" is not what survived a collection.
+        after = Math.max(after, mib(m.group(4), m.group(5)));
+      }
       committed = Math.max(committed, mib(m.group(6), m.group(7)));
       double ms = Double.parseDouble(m.group(8));
       total += ms;
