@@ -21,7 +21,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * ActionsService.Enqueue: a running action creates a child. The parent must exist (its row may
- * trail its creation by a moment, so we wait briefly) and must not have finished.
+ * trail its creation by a moment, so we wait briefly) and must not have finished. The child is
+ * handed to the executor as soon as its creation is stored; like the reference, the call does not
+ * wait for the read model to show it (the response carries nothing), which saves two reads and a
+ * wait per child on the fan-out path.
  */
 public final class EnqueueActionUseCase {
 
@@ -43,7 +46,7 @@ public final class EnqueueActionUseCase {
     this.clock = clock;
   }
 
-  public Mono<ActionView> enqueue(CreateAction command) {
+  public Mono<Void> enqueue(CreateAction command) {
     if (command.parent() == null) {
       return Mono.error(
           new InvalidArgument(
@@ -55,9 +58,8 @@ public final class EnqueueActionUseCase {
             parent ->
                 requireRunning(parent)
                     .then(commands.send(command))
-                    .then(sync.await(command.actionId(), row -> true))
-                    .flatMap(child -> dispatcher.dispatch(child).thenReturn(child))
-                    .flatMap(child -> promote(parent).thenReturn(child)));
+                    .then(dispatcher.dispatch(command))
+                    .then(promote(parent)));
   }
 
   /**

@@ -4,6 +4,7 @@ import io.aloft.application.port.execution.TaskActionStore;
 import io.aloft.application.port.query.ActionQueries;
 import io.aloft.application.port.query.ActionView;
 import io.aloft.domain.action.ActionPhase;
+import io.aloft.domain.action.CreateAction;
 import io.aloft.domain.id.ActionId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -31,6 +32,14 @@ public final class ActionDispatcher {
   /** Creates the TaskAction of a newly created action. */
   public Mono<Void> dispatch(ActionView action) {
     return store.create(TaskActionSpecs.of(action)).then();
+  }
+
+  /**
+   * Creates the TaskAction of an action whose creation was just stored, without waiting for the
+   * read model to show it.
+   */
+  public Mono<Void> dispatch(CreateAction created) {
+    return store.create(TaskActionSpecs.of(created)).then();
   }
 
   /** Asks the executor to stop an aborted action. */

@@ -37,9 +37,11 @@ final class Reconciler {
   private final ExecutionSettings settings;
   private final Clock clock;
   private final Consumer<ActionId> wakeUp;
+  private final TaskActionCache cache;
 
   Reconciler(
       TaskActionStore store,
+      TaskActionCache cache,
       ActionSpecReader specs,
       TaskPlugins plugins,
       EventBatcher events,
@@ -48,6 +50,7 @@ final class Reconciler {
       Clock clock,
       Consumer<ActionId> wakeUp) {
     this.store = store;
+    this.cache = cache;
     this.specs = specs;
     this.plugins = plugins;
     this.events = events;
@@ -59,7 +62,18 @@ final class Reconciler {
   }
 
   Mono<Requeue> reconcile(ActionId id) {
-    return store.get(id).flatMap(this::pass).defaultIfEmpty(Requeue.NEVER);
+    if (cache.isSettled(id)) {
+      return Mono.just(Requeue.NEVER);
+    }
+    TaskAction cached = cache.live(id);
+    Mono<TaskAction> current =
+        cached != null
+            ? Mono.just(cached)
+            : store
+                .get(id)
+                .doOnNext(read -> cache.offer(read, clock.instant()))
+                .switchIfEmpty(Mono.fromRunnable(() -> cache.evict(id)));
+    return current.flatMap(this::pass).defaultIfEmpty(Requeue.NEVER);
   }
 
   private Mono<Requeue> pass(TaskAction action) {
@@ -97,7 +111,9 @@ final class Reconciler {
       return commit(
           action, rules(action).pluginNotFound(action.status(), spec.taskType(), plugins.types()));
     }
-    return withFinalizer(action).flatMap(held -> run(held, template, plugin.get()));
+    Mono<TaskAction> held =
+        plugin.get().leavesWorkBehind() ? withFinalizer(action) : Mono.just(action);
+    return held.flatMap(ready -> run(ready, template, plugin.get()));
   }
 
   private Mono<Requeue> run(TaskAction action, TaskTemplate template, TaskPlugin plugin) {

@@ -3,17 +3,21 @@ package io.aloft.application.execution;
 import io.aloft.application.events.RecordEventsUseCase;
 import io.aloft.application.port.codec.LiteralCodec;
 import io.aloft.application.port.execution.ActionSpecReader;
+import io.aloft.application.port.execution.TaskActionChange;
 import io.aloft.application.port.execution.TaskActionStore;
 import io.aloft.application.port.storage.DataStore;
+import io.aloft.domain.error.ConcurrentModification;
 import io.aloft.domain.id.ActionId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The executor: reconciles TaskActions through their task plugins. News (a created or changed
@@ -32,6 +36,7 @@ public final class TaskActionController implements AutoCloseable {
   private final Clock clock;
   private final Scheduler timers;
   private final WorkQueue<ActionId> queue;
+  private final TaskActionCache cache = new TaskActionCache();
   private final Reconciler reconciler;
   private final Disposable.Composite running = Disposables.composite();
 
@@ -55,6 +60,7 @@ public final class TaskActionController implements AutoCloseable {
     this.reconciler =
         new Reconciler(
             store,
+            cache,
             specs,
             plugins,
             batcher,
@@ -66,8 +72,9 @@ public final class TaskActionController implements AutoCloseable {
 
   /** Starts the workers, follows the store's changes and queues every active TaskAction. */
   public void start() {
-    running.add(queue.keys().flatMap(this::work, settings.workers()).subscribe());
-    running.add(store.changes().subscribe(queue::add, this::changesFailed));
+    running.add(
+        queue.keys(Schedulers.parallel()).flatMap(this::work, settings.workers()).subscribe());
+    running.add(store.changes().subscribe(this::changed, this::changesFailed));
     running.add(
         Flux.interval(Duration.ZERO, settings.resync(), timers)
             .onBackpressureDrop()
@@ -90,6 +97,13 @@ public final class TaskActionController implements AutoCloseable {
     running.dispose();
   }
 
+  /** A change first updates the cache, so the pass it queues reads no more than it needs. */
+  private void changed(TaskActionChange change) {
+    if (cache.apply(change, clock.instant())) {
+      queue.add(change.action());
+    }
+  }
+
   private Mono<Void> work(ActionId id) {
     return reconciler
         .reconcile(id)
@@ -102,7 +116,12 @@ public final class TaskActionController implements AutoCloseable {
             })
         .onErrorResume(
             error -> {
-              LOG.log(Level.WARNING, "reconciling " + id + " failed; retrying with backoff", error);
+              // The cached copy may be what failed (a write this process did not see): re-read it.
+              cache.evict(id);
+              if (!(error instanceof ConcurrentModification)) {
+                LOG.log(
+                    Level.WARNING, "reconciling " + id + " failed; retrying with backoff", error);
+              }
               queue.addRateLimited(id);
               return Mono.empty();
             })
@@ -113,7 +132,11 @@ public final class TaskActionController implements AutoCloseable {
   private Mono<Void> resync() {
     return store
         .listActive()
-        .doOnNext(action -> queue.add(action.spec().action()))
+        .doOnNext(
+            action -> {
+              cache.offer(action, clock.instant());
+              queue.add(action.spec().action());
+            })
         .onErrorResume(
             error -> {
               LOG.log(
@@ -124,8 +147,10 @@ public final class TaskActionController implements AutoCloseable {
   }
 
   private Mono<Void> collectGarbage() {
+    Instant cutoff = clock.instant().minus(settings.finishedTtl());
+    cache.pruneSettledBefore(cutoff);
     return store
-        .deleteFinishedBefore(clock.instant().minus(settings.finishedTtl()))
+        .deleteFinishedBefore(cutoff)
         .doOnNext(
             removed -> {
               if (removed > 0) {

@@ -1,11 +1,12 @@
 package io.aloft.application.execution;
 
 import io.aloft.application.port.query.ActionView;
+import io.aloft.domain.action.CreateAction;
 import io.aloft.domain.execution.TaskActionSpec;
 import io.aloft.domain.support.Bytes;
 import java.util.Map;
 
-/** Builds the TaskAction spec of an action from its read-model row. */
+/** Builds the TaskAction spec of an action from its read-model row or its creating command. */
 final class TaskActionSpecs {
 
   private TaskActionSpecs() {}
@@ -24,5 +25,22 @@ final class TaskActionSpecs {
         action.group(),
         Map.of(),
         action.createdAt());
+  }
+
+  /** The same spec, from the command that created the action (its events' createdAt). */
+  static TaskActionSpec of(CreateAction command) {
+    return new TaskActionSpec(
+        command.actionId(),
+        command.parent(),
+        command.type(),
+        command.inputUri(),
+        command.runOutputBase(),
+        command.task() == null ? null : command.task().taskType(),
+        command.task() == null ? null : command.task().shortName(),
+        Bytes.of(command.spec()),
+        null,
+        command.group(),
+        Map.of(),
+        command.requestedAt());
   }
 }

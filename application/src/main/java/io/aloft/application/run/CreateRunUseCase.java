@@ -89,10 +89,9 @@ public final class CreateRunUseCase {
         .flatMap(
             task ->
                 writeInputs(request.inputs(), base, root.run())
-                    .flatMap(
-                        inputUri -> commands.send(command(request, root, task, inputUri, base))))
-        .then(sync.await(root, row -> true))
-        .flatMap(run -> dispatcher.dispatch(run).thenReturn(run));
+                    .map(inputUri -> command(request, root, task, inputUri, base)))
+        .flatMap(create -> commands.send(create).then(dispatcher.dispatch(create)))
+        .then(sync.await(root, row -> true));
   }
 
   private Mono<ResolvedTask> resolveTask(TaskSelector selector) {

@@ -43,8 +43,15 @@ public final class ProjectionSync {
                             + " ms; it will appear shortly, read it again")));
   }
 
-  /** Empty if the action does not show up within the timeout. */
+  /**
+   * Empty if the action does not show up within the timeout. Usually it is there already, so one
+   * read answers; only a missing row pays for following the change feed.
+   */
   public Mono<ActionView> awaitExisting(ActionId id, Duration wait) {
+    return queries.find(id).switchIfEmpty(Mono.defer(() -> followUntilExists(id, wait)));
+  }
+
+  private Mono<ActionView> followUntilExists(ActionId id, Duration wait) {
     return dirtyActions
         .watch(id::equals)
         .publish(live -> Flux.concat(queries.find(id), live.concatMap(ids -> queries.find(id), 1)))

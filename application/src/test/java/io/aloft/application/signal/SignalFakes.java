@@ -98,7 +98,7 @@ final class SignalFakes {
     }
 
     @Override
-    public Flux<ActionId> changes() {
+    public Flux<io.aloft.application.port.execution.TaskActionChange> changes() {
       return Flux.never();
     }
   }

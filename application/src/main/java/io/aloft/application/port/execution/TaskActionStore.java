@@ -61,8 +61,10 @@ public interface TaskActionStore {
   Flux<TaskAction> listActive();
 
   /**
-   * The ids of TaskActions as they are created, changed or marked for deletion, from the moment of
-   * subscription; hot and unbounded. Consumers coalesce: an id may repeat.
+   * TaskActions as they are created, changed, marked for deletion or removed, from the moment of
+   * subscription; hot and unbounded. Each {@link TaskActionChange.Written} carries the stored
+   * TaskAction with its resource version. Changes of one TaskAction written concurrently may arrive
+   * out of order, so consumers keep the highest resource version they have seen.
    */
-  Flux<ActionId> changes();
+  Flux<TaskActionChange> changes();
 }

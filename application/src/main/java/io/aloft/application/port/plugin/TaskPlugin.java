@@ -24,6 +24,15 @@ public interface TaskPlugin {
   /** Stops the attempt's work (abort, timeout, or before a retry); idempotent. */
   Mono<Void> abort(PluginContext context, String reason);
 
+  /**
+   * Whether an attempt's work can outlive a {@link #handle} call (a process, a pod), so the
+   * TaskAction must hold the finalizer that makes its deletion wait for {@link #abort}. A plugin
+   * that finishes each attempt within the call (noop, echo) answers false and saves that write.
+   */
+  default boolean leavesWorkBehind() {
+    return true;
+  }
+
   /** Releases what the attempt still holds once it is over; idempotent. */
   default Mono<Void> finalizeAttempt(PluginContext context) {
     return Mono.empty();

@@ -33,6 +33,12 @@ public final class EchoPlugin implements TaskPlugin {
     return Set.of("echo");
   }
 
+  /** Each attempt ends within its one call, so there is nothing for a finalizer to guard. */
+  @Override
+  public boolean leavesWorkBehind() {
+    return false;
+  }
+
   @Override
   public Mono<PluginReport> handle(PluginContext context) {
     String outputsFile = AttemptPaths.outputsFile(context.outputPrefix());

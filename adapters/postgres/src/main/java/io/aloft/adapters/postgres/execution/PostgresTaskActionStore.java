@@ -4,6 +4,7 @@ import static io.aloft.adapters.postgres.execution.TaskActionRows.COLUMNS;
 import static io.aloft.adapters.postgres.execution.TaskActionRows.KEY;
 import static io.aloft.adapters.postgres.execution.TaskActionRows.bindKey;
 
+import io.aloft.application.port.execution.TaskActionChange;
 import io.aloft.application.port.execution.TaskActionStore;
 import io.aloft.domain.error.ConcurrentModification;
 import io.aloft.domain.error.InvalidArgument;
@@ -36,11 +37,12 @@ import reactor.core.publisher.Sinks;
  * #listActive}; repeating either call removes it.
  *
  * <p>{@link #changes()} is in-process only: one manager owns the embedded store, so no notification
- * has to cross processes (no LISTEN/NOTIFY). It names the ids written through this instance after
- * each successful create of a new row, status update, deletion request and finalizer removal. The
- * sink is a best-effort multicast: emitting never blocks or fails the writer, a subscriber without
- * demand misses ids (it must re-list), and subscribers run on the writer's thread, so they should
- * only mark ids as dirty or hop to their own scheduler.
+ * has to cross processes (no LISTEN/NOTIFY). It carries the stored row after each successful create
+ * of a new row, status update, deletion request and finalizer removal made through this instance,
+ * and the id of each row a deletion removed. The sink is a best-effort multicast: emitting never
+ * blocks or fails the writer, a subscriber without demand misses ids (it must re-list), and
+ * subscribers run on the writer's thread, so they should only mark ids as dirty or hop to their own
+ * scheduler.
  *
  * <p>Every statement is bounded by {@code timeout}; for {@link #listActive} it bounds the wait for
  * each row. A timeout fails with {@link Unavailable}. Times are stored to the microsecond.
@@ -70,12 +72,14 @@ public final class PostgresTaskActionStore implements TaskActionStore {
       "UPDATE task_actions SET deletion_requested_at = :at, deletion_reason = :reason,"
           + " resource_version = resource_version + 1 WHERE "
           + KEY
-          + " AND deletion_requested_at IS NULL RETURNING name";
+          + " AND deletion_requested_at IS NULL RETURNING "
+          + COLUMNS;
 
   private static final String CLEAR_FINALIZER =
       "UPDATE task_actions SET finalizer = FALSE, resource_version = resource_version + 1 WHERE "
           + KEY
-          + " AND finalizer RETURNING name";
+          + " AND finalizer RETURNING "
+          + COLUMNS;
 
   private static final String DELETE_IF_RELEASED =
       "DELETE FROM task_actions WHERE "
@@ -97,7 +101,7 @@ public final class PostgresTaskActionStore implements TaskActionStore {
 
   private final DatabaseClient db;
   private final Duration timeout;
-  private final Sinks.Many<ActionId> changes = Sinks.many().multicast().directBestEffort();
+  private final Sinks.Many<TaskActionChange> changes = Sinks.many().multicast().directBestEffort();
 
   /**
    * @param db the adapter's R2DBC client
@@ -125,7 +129,7 @@ public final class PostgresTaskActionStore implements TaskActionStore {
                 TaskActionRows.bindSpec(db.sql(TaskActionRows.INSERT), spec), initial.status())
             .map(TaskActionRows::read)
             .one()
-            .doOnNext(created -> emit(spec.action()));
+            .doOnNext(this::written);
     return bounded(inserted.switchIfEmpty(Mono.defer(() -> get(spec.action()))));
   }
 
@@ -143,7 +147,7 @@ public final class PostgresTaskActionStore implements TaskActionStore {
             .bind("expected", expected)
             .map(TaskActionRows::read)
             .one()
-            .doOnNext(result -> emit(action));
+            .doOnNext(this::written);
     return bounded(stored.switchIfEmpty(Mono.defer(() -> conflictOrGone(action, expected))));
   }
 
@@ -171,31 +175,30 @@ public final class PostgresTaskActionStore implements TaskActionStore {
     var mark = bindKey(db.sql(MARK_DELETION), action).bind("at", TaskActionRows.utc(at));
     Mono<Boolean> marked =
         (reason == null ? mark.bindNull("reason", String.class) : mark.bind("reason", reason))
-            .map(row -> true)
+            .map(TaskActionRows::read)
             .one()
+            .doOnNext(this::written)
             .hasElement();
-    return bounded(marked.flatMap(changed -> deleteIfReleased(action, changed)));
+    return bounded(marked.then(deleteIfReleased(action)));
   }
 
   @Override
   public Mono<Void> removeFinalizer(ActionId action) {
     Mono<Boolean> cleared =
-        bindKey(db.sql(CLEAR_FINALIZER), action).map(row -> true).one().hasElement();
-    return bounded(cleared.flatMap(changed -> deleteIfReleased(action, changed)));
+        bindKey(db.sql(CLEAR_FINALIZER), action)
+            .map(TaskActionRows::read)
+            .one()
+            .doOnNext(this::written)
+            .hasElement();
+    return bounded(cleared.then(deleteIfReleased(action)));
   }
 
-  /** The second half of both deletion calls; emits the id if either half changed something. */
-  private Mono<Void> deleteIfReleased(ActionId action, boolean alreadyChanged) {
+  /** The second half of both deletion calls; announces the removal if it removed the row. */
+  private Mono<Void> deleteIfReleased(ActionId action) {
     return bindKey(db.sql(DELETE_IF_RELEASED), action)
         .map(row -> true)
         .one()
-        .hasElement()
-        .doOnNext(
-            deleted -> {
-              if (alreadyChanged || deleted) {
-                emit(action);
-              }
-            })
+        .doOnNext(deleted -> emit(new TaskActionChange.Removed(action)))
         .then();
   }
 
@@ -224,12 +227,16 @@ public final class PostgresTaskActionStore implements TaskActionStore {
   }
 
   @Override
-  public Flux<ActionId> changes() {
+  public Flux<TaskActionChange> changes() {
     return changes.asFlux();
   }
 
+  private void written(TaskAction stored) {
+    emit(new TaskActionChange.Written(stored));
+  }
+
   /** Concurrent writers are serialized here; the best-effort sink never waits on subscribers. */
-  private void emit(ActionId action) {
+  private void emit(TaskActionChange action) {
     synchronized (changes) {
       changes.tryEmitNext(action);
     }

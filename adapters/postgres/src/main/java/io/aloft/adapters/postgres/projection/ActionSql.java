@@ -75,14 +75,19 @@ final class ActionSql {
         + HISTORY;
   }
 
+  // Both steps look ancestors up one by one on the primary key. Written as a join (or an UPDATE ...
+  // FROM ancestors), the planner cannot estimate the recursive work table and may choose a hash join
+  // over a sequential scan of every action, which cost thousands of row reads per event in a fan-out.
   private static final String ANCESTORS =
       """
       ancestors(name) AS (
           SELECT parent_name FROM changed WHERE parent_name IS NOT NULL
         UNION
-          SELECT a.parent_name FROM actions a JOIN ancestors x ON a.name = x.name
-          WHERE a.project = :project AND a.domain = :domain AND a.run_name = :run
-            AND a.parent_name IS NOT NULL)""";
+          SELECT up.parent_name FROM ancestors x CROSS JOIN LATERAL (
+              SELECT a.parent_name FROM actions a
+              WHERE a.project = :project AND a.domain = :domain AND a.run_name = :run
+                AND a.name = x.name) up
+          WHERE up.parent_name IS NOT NULL)""";
 
   private static final String SHIFTED =
       """
@@ -92,9 +97,8 @@ final class ActionSql {
                   aloft_shift_count(t.children_phase_counts, :fromPhase, :toPhase),
               last_position = GREATEST(t.last_position, :position),
               version = nextval('aloft_projection_seq')
-          FROM ancestors x
           WHERE t.project = :project AND t.domain = :domain AND t.run_name = :run
-            AND t.name = x.name AND :fromPhase <> :toPhase)""";
+            AND t.name = ANY (ARRAY(SELECT name FROM ancestors)) AND :fromPhase <> :toPhase)""";
 
   private static final String HISTORY =
       """

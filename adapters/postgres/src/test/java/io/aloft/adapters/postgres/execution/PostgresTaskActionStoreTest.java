@@ -3,6 +3,7 @@ package io.aloft.adapters.postgres.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aloft.adapters.postgres.PostgresTestApplication;
+import io.aloft.application.port.execution.TaskActionChange;
 import io.aloft.application.port.execution.TaskActionStore;
 import io.aloft.domain.action.ActionPhase;
 import io.aloft.domain.action.ActionType;
@@ -134,7 +135,8 @@ class PostgresTaskActionStoreTest extends TaskActionStoreContract {
     ActionId mine = new ActionId(run, "mine");
     TaskActionStore second = newInstance();
 
-    StepVerifier.create(store.changes().filter(id -> id.run().equals(run)))
+    StepVerifier.create(
+            store.changes().map(TaskActionChange::action).filter(id -> id.run().equals(run)))
         .then(() -> second.create(minimalSpec(other, null)).block(WAIT))
         .then(() -> store.create(minimalSpec(mine, null)).block(WAIT))
         .expectNext(mine)
@@ -147,7 +149,8 @@ class PostgresTaskActionStoreTest extends TaskActionStoreContract {
     RunId run = newRun();
     ActionId id = ActionId.root(run);
 
-    StepVerifier.create(store.changes().filter(x -> x.run().equals(run)), 0)
+    StepVerifier.create(
+            store.changes().map(TaskActionChange::action).filter(x -> x.run().equals(run)), 0)
         .then(() -> store.create(minimalSpec(id, null)).block(WAIT))
         .then(
             () ->

@@ -2,6 +2,7 @@ package io.aloft.adapters.postgres.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aloft.application.port.execution.TaskActionChange;
 import io.aloft.application.port.execution.TaskActionStore;
 import io.aloft.domain.action.ActionPhase;
 import io.aloft.domain.action.ActionType;
@@ -542,7 +543,8 @@ public abstract class TaskActionStoreContract {
     ActionId e = new ActionId(run, "e");
     TaskAction[] held = new TaskAction[1];
 
-    StepVerifier.create(store().changes().filter(id -> id.run().equals(run)))
+    StepVerifier.create(
+            store().changes().map(TaskActionChange::action).filter(id -> id.run().equals(run)))
         .then(() -> held[0] = store().create(fullSpec(a)).block(WAIT))
         .expectNext(a)
         // a repeated create changes nothing: the next id is b's
@@ -563,11 +565,12 @@ public abstract class TaskActionStoreContract {
         .expectNext(c)
         .then(() -> store().requestDeletion(a, "abort", LATER).block(WAIT))
         .expectNext(a)
+        // releasing the finalizer of a marked action is a write, then a removal
         .then(() -> store().removeFinalizer(a).block(WAIT))
-        .expectNext(a)
-        // deletion without a finalizer is a change too (the id now reads as gone)
+        .expectNext(a, a)
+        // deletion without a finalizer too: marked, then removed at once
         .then(() -> store().requestDeletion(b, "abort", LATER).block(WAIT))
-        .expectNext(b)
+        .expectNext(b, b)
         // calls that change nothing emit nothing
         .then(() -> store().requestDeletion(b, "abort", LATER).block(WAIT))
         .then(() -> store().removeFinalizer(c).block(WAIT))
@@ -581,13 +584,49 @@ public abstract class TaskActionStoreContract {
   }
 
   @Test
+  void givenSubscriber_WhenWrittenAndRemoved_ThenChangesCarryTheStoredActionThenTheRemoval() {
+    RunId run = newRun();
+    ActionId a = ActionId.root(run);
+    List<TaskActionChange> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var subscription =
+        store().changes().filter(change -> change.action().run().equals(run)).subscribe(seen::add);
+    try {
+      TaskAction created = store().create(fullSpec(a)).block(WAIT);
+      TaskAction held =
+          store()
+              .updateStatus(created.withStatus(runningStatus().toBuilder().finalizer(true).build()))
+              .block(WAIT);
+      store().requestDeletion(a, "abort", LATER).block(WAIT);
+      TaskAction marked = store().get(a).block(WAIT);
+      store().removeFinalizer(a).block(WAIT);
+
+      assertThat(seen).hasSize(5);
+      assertThat(seen.subList(0, 3))
+          .containsExactly(
+              new TaskActionChange.Written(created),
+              new TaskActionChange.Written(held),
+              new TaskActionChange.Written(marked));
+      assertThat(((TaskActionChange.Written) seen.get(3)).current())
+          .satisfies(
+              released -> {
+                assertThat(released.status().finalizer()).isFalse();
+                assertThat(released.resourceVersion()).isGreaterThan(marked.resourceVersion());
+              });
+      assertThat(seen.get(4)).isEqualTo(new TaskActionChange.Removed(a));
+    } finally {
+      subscription.dispose();
+    }
+  }
+
+  @Test
   void givenLateSubscriber_WhenNothingChanges_ThenNothingReplayed() {
     RunId run = newRun();
     ActionId a = ActionId.root(run);
     ActionId b = new ActionId(run, "b");
     store().create(fullSpec(a)).block(WAIT);
 
-    StepVerifier.create(store().changes().filter(id -> id.run().equals(run)))
+    StepVerifier.create(
+            store().changes().map(TaskActionChange::action).filter(id -> id.run().equals(run)))
         .then(() -> store().create(minimalSpec(b, null)).block(WAIT))
         .expectNext(b)
         .thenCancel()
