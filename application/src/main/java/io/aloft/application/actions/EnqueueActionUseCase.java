@@ -58,7 +58,7 @@ public final class EnqueueActionUseCase {
             parent ->
                 requireRunning(parent)
                     .then(commands.send(command))
-                    .then(dispatcher.dispatch(command))
+                    .then(dispatcher.dispatch(command, parent))
                     .then(promote(parent)));
   }
 

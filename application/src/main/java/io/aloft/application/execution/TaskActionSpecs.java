@@ -11,7 +11,7 @@ final class TaskActionSpecs {
 
   private TaskActionSpecs() {}
 
-  static TaskActionSpec of(ActionView action) {
+  static TaskActionSpec of(ActionView action, Map<String, String> env) {
     return new TaskActionSpec(
         action.id(),
         action.parent(),
@@ -23,12 +23,12 @@ final class TaskActionSpecs {
         Bytes.of(action.spec()),
         null,
         action.group(),
-        Map.of(),
+        env,
         action.createdAt());
   }
 
   /** The same spec, from the command that created the action (its events' createdAt). */
-  static TaskActionSpec of(CreateAction command) {
+  static TaskActionSpec of(CreateAction command, Map<String, String> env) {
     return new TaskActionSpec(
         command.actionId(),
         command.parent(),
@@ -40,7 +40,7 @@ final class TaskActionSpecs {
         Bytes.of(command.spec()),
         null,
         command.group(),
-        Map.of(),
+        env,
         command.requestedAt());
   }
 }

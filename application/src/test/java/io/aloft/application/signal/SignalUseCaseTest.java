@@ -231,6 +231,11 @@ class SignalUseCaseTest {
       public ConditionSpec condition(Bytes conditionAction) {
         return new ConditionSpec("approve", SimpleType.BOOLEAN, "", Duration.ofMinutes(1));
       }
+
+      @Override
+      public java.util.Map<String, String> runEnvironment(Bytes runSpec) {
+        return java.util.Map.of();
+      }
     };
   }
 }

@@ -7,12 +7,16 @@ import io.aloft.domain.execution.TaskTemplate;
 import io.aloft.domain.literal.SimpleType;
 import io.aloft.domain.support.Bytes;
 import io.aloft.proto.run.v1.ConditionAction;
+import io.aloft.proto.task.v1.RunSpec;
 import io.aloft.proto.task.v1.TaskSpec;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the specs actions store as the API's protobuf ({@code TaskSpec}, {@code ConditionAction}).
+ * Reads the specs actions store as the API's protobuf ({@code TaskSpec}, {@code ConditionAction},
+ * {@code RunSpec}).
  */
 public final class ProtoActionSpecReader implements ActionSpecReader {
 
@@ -36,6 +40,18 @@ public final class ProtoActionSpecReader implements ActionSpecReader {
             "condition (aloft.run.v1.ConditionAction)");
     return new ConditionSpec(
         condition.getName(), conditionType(condition), condition.getPrompt(), timeout(condition));
+  }
+
+  @Override
+  public Map<String, String> runEnvironment(Bytes runSpec) {
+    if (runSpec.size() == 0) {
+      return Map.of();
+    }
+    RunSpec spec =
+        ProtoBytes.parse(RunSpec.parser(), runSpec.toArray(), "run spec (aloft.task.v1.RunSpec)");
+    Map<String, String> env = new LinkedHashMap<>();
+    spec.getEnvs().getValuesList().forEach(pair -> env.put(pair.getKey(), pair.getValue()));
+    return env;
   }
 
   private static SimpleType conditionType(ConditionAction condition) {

@@ -36,6 +36,29 @@ class ProtoActionSpecReaderTest {
   private final ProtoActionSpecReader reader = new ProtoActionSpecReader();
 
   @Test
+  void givenARunSpecWithEnvs_whenRead_thenTheVariablesInOrder() {
+    var spec =
+        io.aloft.proto.task.v1.RunSpec.newBuilder()
+            .setEnvs(
+                io.aloft.proto.task.v1.Envs.newBuilder()
+                    .addValues(KeyValuePair.newBuilder().setKey("Z").setValue("last"))
+                    .addValues(KeyValuePair.newBuilder().setKey("A").setValue("")))
+            .build();
+
+    Map<String, String> env = reader.runEnvironment(Bytes.of(spec.toByteArray()));
+
+    assertThat(env).containsExactly(Map.entry("Z", "last"), Map.entry("A", ""));
+    assertThat(reader.runEnvironment(Bytes.EMPTY)).isEmpty();
+  }
+
+  @Test
+  void givenBytesThatAreNoRunSpec_whenRead_thenInvalidArgument() {
+    assertThatThrownBy(() -> reader.runEnvironment(Bytes.of(new byte[] {(byte) 0xff, 0x01})))
+        .isInstanceOf(io.aloft.domain.error.InvalidArgument.class)
+        .hasMessageContaining("run spec");
+  }
+
+  @Test
   void givenAFullTemplate_whenRead_thenEveryPartTheExecutorUses() {
     var template =
         io.aloft.proto.task.v1.TaskTemplate.newBuilder()

@@ -3,6 +3,7 @@ package io.aloft.application.port.execution;
 import io.aloft.domain.execution.ConditionSpec;
 import io.aloft.domain.execution.TaskTemplate;
 import io.aloft.domain.support.Bytes;
+import java.util.Map;
 
 /**
  * Decodes the stored spec of an action (its wire format is the API's protobuf). Each method throws
@@ -16,4 +17,10 @@ public interface ActionSpecReader {
 
   /** The condition of a CONDITION action's ConditionAction. */
   ConditionSpec condition(Bytes conditionAction);
+
+  /**
+   * The environment variables a run's RunSpec gives every action of the run, in order; empty for an
+   * empty spec.
+   */
+  Map<String, String> runEnvironment(Bytes runSpec);
 }

@@ -77,8 +77,9 @@ class ExecutionConfiguration {
   }
 
   @Bean
-  ActionDispatcher actionDispatcher(TaskActionStore store, ActionQueries actions, Clock clock) {
-    return new ActionDispatcher(store, actions, clock);
+  ActionDispatcher actionDispatcher(
+      TaskActionStore store, ActionQueries actions, ActionSpecReader specs, Clock clock) {
+    return new ActionDispatcher(store, actions, specs, clock);
   }
 
   @Bean
