@@ -112,8 +112,7 @@ public final class LogTailing {
   /** Signals once the read model shows the attempt ended; subscribes to changes before reading. */
   private Mono<ActionView> endOf(ActionId id, int attempt) {
     return dirty
-        .watch(id::equals)
-        .publish(live -> Flux.concat(queries.find(id), live.concatMap(ids -> queries.find(id), 1)))
+        .follow(id::equals, queries.find(id), ids -> queries.find(id))
         .filter(action -> ended(action, attempt))
         .next();
   }

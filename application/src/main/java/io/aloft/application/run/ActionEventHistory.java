@@ -42,13 +42,10 @@ public final class ActionEventHistory {
             Flux.defer(
                 () -> {
                   AtomicLong last = new AtomicLong(selection.afterPosition());
-                  return dirty
-                      .watch(id -> relevant(selection, id))
-                      .publish(
-                          changes ->
-                              Flux.concat(
-                                  drain(selection, last),
-                                  changes.concatMap(ids -> drain(selection, last), 1)));
+                  return dirty.follow(
+                      id -> relevant(selection, id),
+                      drain(selection, last),
+                      ids -> drain(selection, last));
                 }));
   }
 

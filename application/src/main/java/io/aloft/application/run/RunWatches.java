@@ -64,13 +64,7 @@ public final class RunWatches {
   public Flux<ActionDetails> details(ActionId id) {
     return reader
         .require(id)
-        .thenMany(
-            dirty
-                .watch(id::equals)
-                .publish(
-                    changes ->
-                        Flux.concat(
-                            reader.details(id), changes.concatMap(ids -> reader.details(id), 1))))
+        .thenMany(dirty.follow(id::equals, reader.details(id), ids -> reader.details(id)))
         .distinctUntilChanged(details -> details.action().version())
         .takeUntil(details -> details.action().phase().isTerminal());
   }

@@ -2,20 +2,17 @@ package io.aloft.application.watch;
 
 import io.aloft.application.port.notify.ChangeFeed;
 import io.aloft.domain.id.ActionId;
-import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Schedulers;
-import reactor.util.concurrent.Queues;
 
 /**
- * Turns the hot change feed into a per-watcher stream of "these actions changed" sets that never
- * buffers without bound: marks accumulate in a set (at most one entry per action), and at most one
- * wake-up is pending. A slow watcher therefore gets fewer, larger sets rather than a growing queue;
- * it re-reads the current rows, so nothing is lost by coalescing.
+ * Turns the hot change feed into per-watcher re-reads that never buffer without bound: marks
+ * accumulate in a set (at most one entry per action), and a set is taken only when the watcher is
+ * ready to re-read it. A slow watcher therefore gets fewer, larger sets rather than a growing
+ * queue; it re-reads the current rows, so nothing is lost by coalescing.
  */
 public final class DirtyActions {
 
@@ -26,45 +23,28 @@ public final class DirtyActions {
   }
 
   /**
-   * Subscribes to the feed at subscription time, so changes committed while a caller builds its
-   * snapshot are not missed.
+   * Sends {@code first}, then {@code reread} of each set of actions of interest that changed since
+   * subscription. Marking starts at subscription, so nothing committed while {@code first} runs is
+   * missed. A set is drained only after the previous re-read has completed, and nothing sits
+   * between the marks and the re-read: an operator that prefetches there (publish, concatMap with a
+   * prefetch) takes sets early, while they are small, and queues them, so the watcher falls behind
+   * by whole re-reads and the marks it has not taken grow into one huge set.
    */
-  public Flux<Set<ActionId>> watch(Predicate<ActionId> interest) {
-    return Flux.defer(
-        () -> {
-          Set<ActionId> dirty = ConcurrentHashMap.newKeySet();
-          Sinks.Many<Boolean> wakeUps =
-              Sinks.many().unicast().onBackpressureBuffer(Queues.<Boolean>one().get());
-          var subscription =
-              feed.changes()
-                  .subscribe(
-                      batch -> {
-                        boolean any = false;
-                        for (ActionId id : batch.actions()) {
-                          any |= interest.test(id) && dirty.add(id);
-                        }
-                        if (any || !dirty.isEmpty()) {
-                          wakeUps.tryEmitNext(Boolean.TRUE);
-                        }
-                      });
-          // Hop off the publishing thread (the projection processor) before re-reading: the
-          // projection must never wait for watchers.
-          return wakeUps
-              .asFlux()
-              .publishOn(Schedulers.parallel(), 1)
-              .map(wake -> drain(dirty))
-              .filter(ids -> !ids.isEmpty())
-              .doFinally(signal -> subscription.dispose());
-        });
+  public <T> Flux<T> follow(
+      Predicate<ActionId> interest,
+      Publisher<? extends T> first,
+      Function<Set<ActionId>, ? extends Publisher<? extends T>> reread) {
+    return Flux.using(
+        () -> new Marks(feed, interest),
+        marks -> Flux.<T>concat(first, marks.sets().concatMap(reread, 0)),
+        Marks::dispose);
   }
 
-  private static Set<ActionId> drain(Set<ActionId> dirty) {
-    Set<ActionId> drained = new HashSet<>();
-    for (ActionId id : dirty) {
-      if (dirty.remove(id)) {
-        drained.add(id);
-      }
-    }
-    return drained;
+  /**
+   * The sets alone, each drained when the subscriber requests it (the building block of {@link
+   * #follow}).
+   */
+  public Flux<Set<ActionId>> watch(Predicate<ActionId> interest) {
+    return Flux.using(() -> new Marks(feed, interest), Marks::sets, Marks::dispose);
   }
 }

@@ -3,7 +3,6 @@ package io.aloft.application.watch;
 import io.aloft.application.port.query.ActionQueries;
 import io.aloft.application.port.query.ActionView;
 import io.aloft.domain.id.ActionId;
-import java.util.Set;
 import java.util.function.Predicate;
 import reactor.core.publisher.Flux;
 
@@ -22,24 +21,20 @@ public final class LiveActions {
   }
 
   public Flux<ActionView> watch(Predicate<ActionId> interest, Flux<ActionView> snapshot) {
-    // publish() subscribes to the change feed before the snapshot query runs, so nothing committed
-    // in between is missed; the snapshot and live rows then pass through one SentRows filter.
+    // follow() marks changes before the snapshot query runs, so nothing committed in between is
+    // missed; the snapshot and live rows then pass through one SentRows filter.
     return Flux.defer(
         () -> {
           SentRows sent = new SentRows();
-          Flux<Set<ActionId>> changes = dirtyActions.watch(interest);
-          return changes.publish(
-              live ->
-                  Flux.concat(
-                      snapshot.collectList().flatMapIterable(sent::admit),
-                      live.concatMap(
-                          ids ->
-                              queries
-                                  .findAll(ids)
-                                  .filter(row -> interest.test(row.id()))
-                                  .collectList()
-                                  .flatMapIterable(sent::admit),
-                          1)));
+          return dirtyActions.follow(
+              interest,
+              snapshot.collectList().flatMapIterable(sent::admit),
+              ids ->
+                  queries
+                      .findAll(ids)
+                      .filter(row -> interest.test(row.id()))
+                      .collectList()
+                      .flatMapIterable(sent::admit));
         });
   }
 }

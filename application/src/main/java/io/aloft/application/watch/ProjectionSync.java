@@ -6,7 +6,6 @@ import io.aloft.domain.error.Unavailable;
 import io.aloft.domain.id.ActionId;
 import java.time.Duration;
 import java.util.function.Predicate;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,8 +26,7 @@ public final class ProjectionSync {
 
   public Mono<ActionView> await(ActionId id, Predicate<ActionView> condition) {
     return dirtyActions
-        .watch(id::equals)
-        .publish(live -> Flux.concat(queries.find(id), live.concatMap(ids -> queries.find(id), 1)))
+        .follow(id::equals, queries.find(id), ids -> queries.find(id))
         .filter(condition)
         .next()
         .timeout(
@@ -53,8 +51,7 @@ public final class ProjectionSync {
 
   private Mono<ActionView> followUntilExists(ActionId id, Duration wait) {
     return dirtyActions
-        .watch(id::equals)
-        .publish(live -> Flux.concat(queries.find(id), live.concatMap(ids -> queries.find(id), 1)))
+        .follow(id::equals, queries.find(id), ids -> queries.find(id))
         .next()
         .timeout(wait, Mono.empty());
   }

@@ -13,6 +13,7 @@ import io.aloft.domain.action.TaskLog;
 import io.aloft.domain.id.ActionId;
 import io.aloft.domain.id.ProjectDomain;
 import io.aloft.domain.id.RunId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -86,6 +87,12 @@ public final class Fakes {
     public final Map<ActionId, ActionView> rows = new ConcurrentHashMap<>();
     public final List<ActionEventView> events = new CopyOnWriteArrayList<>();
 
+    /** The ids of each findAll, in call order. */
+    public final List<Collection<ActionId>> findAllCalls = new CopyOnWriteArrayList<>();
+
+    /** How long each findAll takes before it reads, like a busy database (virtual time). */
+    public volatile Duration findAllTime = Duration.ZERO;
+
     @Override
     public Mono<ActionView> find(ActionId id) {
       return Mono.justOrEmpty(rows.get(id));
@@ -93,7 +100,9 @@ public final class Fakes {
 
     @Override
     public Flux<ActionView> findAll(Collection<ActionId> ids) {
-      return Flux.fromIterable(ids).flatMap(this::find);
+      findAllCalls.add(List.copyOf(ids));
+      Flux<ActionView> read = Flux.fromIterable(ids).flatMap(this::find);
+      return findAllTime.isZero() ? read : read.delaySubscription(findAllTime);
     }
 
     @Override

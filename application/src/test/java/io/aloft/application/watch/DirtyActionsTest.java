@@ -32,6 +32,24 @@ class DirtyActionsTest {
   }
 
   @Test
+  void givenDrainedSet_WhenMoreMarksArrive_ThenTheWatcherIsWokenAgain() {
+    Flux<Set<ActionId>> changes = new DirtyActions(feed).watch(id -> true);
+    StepVerifier.create(changes, 0)
+        .then(() -> sink.tryEmitNext(new ChangeBatch(1, Set.of(id("a0")))))
+        .thenRequest(1)
+        .assertNext(ids -> assertThat(ids).containsExactly(id("a0")))
+        .then(() -> sink.tryEmitNext(new ChangeBatch(2, Set.of(id("c1")))))
+        .then(() -> sink.tryEmitNext(new ChangeBatch(3, Set.of(id("c2")))))
+        .thenRequest(1)
+        .assertNext(ids -> assertThat(ids).containsExactlyInAnyOrder(id("c1"), id("c2")))
+        .thenRequest(1)
+        .then(() -> sink.tryEmitNext(new ChangeBatch(4, Set.of(id("a0")))))
+        .assertNext(ids -> assertThat(ids).containsExactly(id("a0")))
+        .thenCancel()
+        .verify(Duration.ofSeconds(5));
+  }
+
+  @Test
   void givenInterestInOneAction_WhenOthersChange_ThenNothingIsSent() {
     Flux<Set<ActionId>> changes = new DirtyActions(feed).watch(id("c1")::equals);
     StepVerifier.create(changes)

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import reactor.core.publisher.Flux;
@@ -25,6 +26,9 @@ public final class R2dbcActionQueries implements ActionQueries {
       "project = :project AND domain = :domain AND run_name = :run";
   private static final String DEFAULT_ORDER =
       " ORDER BY phase ASC, created_at DESC, run_name DESC, name DESC LIMIT :limit OFFSET :offset";
+
+  /** Keeps each query's key arrays moderate; a watch that fell far behind may pass thousands. */
+  static final int FIND_ALL_CHUNK = 500;
 
   private final DatabaseClient db;
 
@@ -40,23 +44,33 @@ public final class R2dbcActionQueries implements ActionQueries {
         .one();
   }
 
+  /**
+   * One query per {@link #FIND_ALL_CHUNK} ids, whatever runs they belong to. Not a groupBy by run
+   * with a flatMap of collectList per group: with more than 512 runs in one set (flatMap's 256
+   * groups plus groupBy's 256 prefetch), the groups wait for a source that waits for demand, and
+   * the Flux never completes; a watch re-reading such a set stalls for good.
+   */
   @Override
   public Flux<ActionView> findAll(Collection<ActionId> ids) {
-    return Flux.fromIterable(ids)
-        .groupBy(ActionId::run)
-        .flatMap(
-            group ->
-                group
-                    .map(ActionId::name)
-                    .collectList()
-                    .flatMapMany(names -> findIn(group.key(), names)));
+    return Flux.fromIterable(ids).buffer(FIND_ALL_CHUNK).concatMap(this::findChunk);
   }
 
-  private Flux<ActionView> findIn(RunId run, List<String> names) {
-    return bindRun(db.sql(FROM + "WHERE " + RUN_KEY + " AND name = ANY(:names)"), run)
-        .bind("names", names.toArray(String[]::new))
+  private Flux<ActionView> findChunk(List<ActionId> ids) {
+    return db.sql(
+            FROM
+                + "WHERE (project, domain, run_name, name) IN (SELECT * FROM unnest("
+                + "CAST(:projects AS text[]), CAST(:domains AS text[]),"
+                + " CAST(:runs AS text[]), CAST(:names AS text[])))")
+        .bind("projects", column(ids, id -> id.run().scope().project().name()))
+        .bind("domains", column(ids, id -> id.run().scope().domain().name()))
+        .bind("runs", column(ids, id -> id.run().name()))
+        .bind("names", column(ids, ActionId::name))
         .map(ActionRowMapper::action)
         .all();
+  }
+
+  private static String[] column(List<ActionId> ids, Function<ActionId, String> part) {
+    return ids.stream().map(part).toArray(String[]::new);
   }
 
   @Override
