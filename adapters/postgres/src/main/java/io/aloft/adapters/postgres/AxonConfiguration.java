@@ -4,6 +4,7 @@ import io.aloft.adapters.postgres.eventstore.BoundedAggregateCache;
 import io.aloft.adapters.postgres.eventstore.DomainCommandTargetResolver;
 import io.aloft.adapters.postgres.projection.ProjectionGroups;
 import java.sql.SQLException;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -11,6 +12,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.context.annotation.Bean;
@@ -77,6 +79,17 @@ class AxonConfiguration {
     return builder ->
         builder.polymorphicTypeValidator(
             BasicPolymorphicTypeValidator.builder().allowIfSubType("org.axonframework.").build());
+  }
+
+  /**
+   * No correlation metadata on events. Axon's default copies a trace and correlation id from each
+   * command into every event's metadata; nothing reads them here (the events carry their own actor
+   * and times), and writing and parsing that JSON per event cost a seventh of the projection
+   * thread.
+   */
+  @Bean
+  CorrelationDataProvider noCorrelationData() {
+    return message -> Map.of();
   }
 
   @Bean

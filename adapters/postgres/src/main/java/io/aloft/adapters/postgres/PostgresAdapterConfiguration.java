@@ -68,6 +68,9 @@ public class PostgresAdapterConfiguration {
                 .username(settings.username())
                 .password(settings.password())
                 .connectTimeout(Duration.ofSeconds(10))
+                // Binary results: decoding timestamps and numbers from text cost a tenth of the
+                // R2DBC threads' time on the execution path.
+                .forceBinary(true)
                 .build());
     return new ConnectionPool(
         ConnectionPoolConfiguration.builder(postgres)

@@ -75,9 +75,10 @@ final class ActionSql {
         + HISTORY;
   }
 
-  // Both steps look ancestors up one by one on the primary key. Written as a join (or an UPDATE ...
-  // FROM ancestors), the planner cannot estimate the recursive work table and may choose a hash join
-  // over a sequential scan of every action, which cost thousands of row reads per event in a fan-out.
+  // Both steps look ancestors up one by one on the primary key. Written as a join (or as an
+  // UPDATE ... FROM ancestors), the planner cannot estimate the recursive work table and may pick a
+  // hash join over a sequential scan of every action: thousands of row reads per event in a
+  // fan-out.
   private static final String ANCESTORS =
       """
       ancestors(name) AS (
