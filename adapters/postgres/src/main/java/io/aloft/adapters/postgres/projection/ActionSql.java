@@ -90,16 +90,14 @@ final class ActionSql {
                 AND a.name = x.name) up
           WHERE up.parent_name IS NOT NULL)""";
 
+  // Only recorded here; ProjectionBatch applies the sum per ancestor once per batch (V5).
   private static final String SHIFTED =
       """
       shifted AS (
-          UPDATE actions t SET
-              children_phase_counts =
-                  aloft_shift_count(t.children_phase_counts, :fromPhase, :toPhase),
-              last_position = GREATEST(t.last_position, :position),
-              version = nextval('aloft_projection_seq')
-          WHERE t.project = :project AND t.domain = :domain AND t.run_name = :run
-            AND t.name = ANY (ARRAY(SELECT name FROM ancestors)) AND :fromPhase <> :toPhase)""";
+          INSERT INTO action_count_shifts
+              (project, domain, run_name, name, from_phase, to_phase, position)
+          SELECT :project, :domain, :run, name, :fromPhase, :toPhase, :position
+          FROM ancestors WHERE :fromPhase <> :toPhase)""";
 
   private static final String HISTORY =
       """
@@ -113,6 +111,29 @@ final class ActionSql {
           :outputUri, :cacheStatus, :cluster, :actor, :reason
       FROM changed
       ON CONFLICT DO NOTHING""";
+
+  /** The batch's recorded count shifts, taken out of the table and summed per ancestor. */
+  static final String TAKE_SHIFTS =
+      """
+      WITH moved AS (DELETE FROM action_count_shifts RETURNING *),
+      steps AS (
+          SELECT project, domain, run_name, name, position, from_phase AS phase, -1 AS step
+          FROM moved
+        UNION ALL
+          SELECT project, domain, run_name, name, position, to_phase, 1 FROM moved)
+      SELECT project, domain, run_name, name, phase, SUM(step) AS delta,
+          MAX(position) AS position
+      FROM steps GROUP BY project, domain, run_name, name, phase""";
+
+  /** One ancestor's summed shifts; {@code delta} is an INTEGER[] literal, one slot per phase. */
+  static final String APPLY_SHIFTS =
+      "UPDATE actions SET"
+          + " children_phase_counts ="
+          + " aloft_add_counts(children_phase_counts, CAST(:delta AS INTEGER[])),"
+          + " last_position = GREATEST(last_position, :position),"
+          + " version = nextval('aloft_projection_seq')"
+          + " WHERE"
+          + KEY;
 
   /** Where a batch starts: every row it changes gets a higher version. */
   static final String LAST_VERSION = "SELECT COALESCE(MAX(version), 0) FROM actions";

@@ -67,6 +67,7 @@ public final class ProjectionBatch {
           pending.params.subList(start, end).toArray(SqlParameterSource[]::new));
       start = end;
     }
+    CountShifts.apply(jdbc);
     return changedSince(before == null ? 0 : before);
   }
 
