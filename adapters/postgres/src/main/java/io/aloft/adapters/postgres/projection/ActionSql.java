@@ -138,8 +138,14 @@ final class ActionSql {
   /** Where a batch starts: every row it changes gets a higher version. */
   static final String LAST_VERSION = "SELECT COALESCE(MAX(version), 0) FROM actions";
 
+  /**
+   * Bounded on both sides on purpose: after five executions the JDBC driver's prepared statement
+   * may get PostgreSQL's generic plan, which assumes a third of the table matches a lone {@code >}
+   * and scans every action; a two-sided range is assumed selective, so the version index is used.
+   * Bind the upper bound as {@link Long#MAX_VALUE}.
+   */
   static final String CHANGED_SINCE =
-      "SELECT project, domain, run_name, name FROM actions WHERE version > ?";
+      "SELECT project, domain, run_name, name FROM actions WHERE version > ? AND version <= ?";
 
   static final String CREATED = applyOnce(INSERT_ACTION);
   static final String RECORDED = applyOnce(APPLY_EVENT);

@@ -80,7 +80,8 @@ public final class ProjectionBatch {
               RunId run = RunId.of(row.getString(1), row.getString(2), row.getString(3));
               changed.add(new ActionId(run, row.getString(4)));
             },
-            version);
+            version,
+            Long.MAX_VALUE);
     return changed;
   }
 
