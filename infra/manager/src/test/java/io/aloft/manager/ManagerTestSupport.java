@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Test data and the test manager's home: a fresh ALOFT_HOME per test JVM. */
+/**
+ * Test data and the test manager's home: a fresh ALOFT_HOME per test JVM. The home cannot be
+ * deleted when the JVM exits (its embedded PostgreSQL stops in a shutdown hook of its own), so the
+ * next test JVM removes the homes earlier ones left.
+ */
 final class ManagerTestSupport {
 
   private ManagerTestSupport() {}
@@ -16,7 +20,8 @@ final class ManagerTestSupport {
   static synchronized void sharedHome(DynamicPropertyRegistry registry) {
     try {
       if (home == null) {
-        home = Files.createTempDirectory("aloft-home-");
+        StaleTestHomes.removeFrom(Path.of(System.getProperty("java.io.tmpdir")));
+        home = Files.createTempDirectory(StaleTestHomes.PREFIX);
       }
       registry.add("aloft.home", home::toString);
       // Graceful shutdown would wait out streams a test left open; test JVMs just stop.
