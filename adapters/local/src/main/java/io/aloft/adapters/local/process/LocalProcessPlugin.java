@@ -344,6 +344,7 @@ public final class LocalProcessPlugin implements TaskPlugin, AutoCloseable {
     }
     Files.deleteIfExists(workDir.resolve(ProcessRunner.EXIT_CODE_FILE));
     Files.deleteIfExists(workDir.resolve(ProcessRunner.EXIT_CODE_FILE + ".tmp"));
+    WrapperPidFile.delete(workDir);
   }
 
   private static void deleteContents(Path dir) throws IOException {
@@ -718,7 +719,16 @@ public final class LocalProcessPlugin implements TaskPlugin, AutoCloseable {
     return true;
   }
 
+  /**
+   * The process file, else what the wrapper recorded: the manager may have died between starting
+   * the task and writing the process file.
+   */
   private static Optional<ProcessState> readProcessFile(Path workDir) throws IOException {
+    Optional<ProcessState> written = readWrittenProcessFile(workDir);
+    return written.isPresent() ? written : WrapperPidFile.read(workDir);
+  }
+
+  private static Optional<ProcessState> readWrittenProcessFile(Path workDir) throws IOException {
     try {
       String text = Files.readString(workDir.resolve(PROCESS_FILE), StandardCharsets.UTF_8);
       return Optional.of(ProcessState.decodeText(text));

@@ -30,6 +30,9 @@ import reactor.core.scheduler.Schedulers;
  *       every process it forks, also the ones that daemonise and lose their parent, and which is
  *       not the manager's group (a Ctrl-C on the manager does not reach tasks, and stopping a task
  *       cannot reach the manager);
+ *   <li>the wrapper first records its pid in {@code <workDir>/wrapper-pid} (atomically, by rename),
+ *       so a manager killed before it recorded the start still finds the task (see {@link
+ *       WrapperPidFile});
  *   <li>the command's exit status is written atomically (write to {@code exit-code.tmp}, then
  *       rename) to {@code <workDir>/exit-code} when it ends, by the wrapper, so it is known even if
  *       the manager was gone at that moment;
@@ -52,6 +55,7 @@ final class ProcessRunner {
   private static final String WRAPPER =
       """
       w=$1; mv=$2; shift 2
+      printf '%s\\n' "$$" > "$w/wrapper-pid.tmp" && "$mv" -f "$w/wrapper-pid.tmp" "$w/wrapper-pid"
       ( exec "$@" )
       c=$?
       printf '%s\\n' "$c" > "$w/exit-code.tmp" && "$mv" -f "$w/exit-code.tmp" "$w/exit-code"
@@ -119,7 +123,7 @@ final class ProcessRunner {
     command.add(shell);
     command.add("-c");
     command.add(WRAPPER);
-    command.add("aloft-task");
+    command.add(WrapperPidFile.WRAPPER_NAME);
     command.add(workDir.toString());
     command.add(mv);
     command.addAll(argv);

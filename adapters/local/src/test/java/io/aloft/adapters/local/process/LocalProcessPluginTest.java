@@ -410,6 +410,55 @@ class LocalProcessPluginTest {
   }
 
   @Test
+  void givenManagerKilledBeforeItRecordedTheStart_whenHandledAgain_thenTheTaskIsAdopted()
+      throws Exception {
+    String script = "echo started >> starts.txt; sleep 30";
+    PluginContext context = shell(script);
+    started.add(context);
+    ProcessRunner.Started orphan = startWithoutProcessFile(context, script);
+
+    LocalProcessPlugin restarted = Tasks.plugin(data, Tasks.settings(root));
+    PluginReport report = restarted.handle(context).block(TIMEOUT);
+
+    assertThat(report.phase()).isEqualTo(PluginPhase.RUNNING);
+    assertThat(ProcessState.decode(report.state()).pid()).isEqualTo(orphan.pid());
+    await("the one start", () -> Files.exists(workDir(context).resolve("starts.txt")));
+    Tasks.sleep(200);
+    assertThat(Files.readAllLines(workDir(context).resolve("starts.txt"))).hasSize(1);
+  }
+
+  @Test
+  void givenUnrecordedStartThatAlreadyExited_whenHandledAgain_thenItsExitCodeIsTheOutcome()
+      throws Exception {
+    String script = "echo started >> starts.txt; exit 3";
+    PluginContext context = shell(script);
+    ProcessRunner.Started orphan = startWithoutProcessFile(context, script);
+    orphan.process().waitFor();
+
+    PluginReport report = untilDone(Tasks.plugin(data, Tasks.settings(root)), context);
+
+    assertThat(report.error().code()).isEqualTo("NonZeroExit");
+    assertThat(report.error().message()).contains("code 3");
+    assertThat(Files.readAllLines(workDir(context).resolve("starts.txt"))).hasSize(1);
+  }
+
+  /** What a manager killed right after starting a task leaves: the task, but no process file. */
+  private ProcessRunner.Started startWithoutProcessFile(PluginContext context, String script)
+      throws Exception {
+    Path dir = workDir(context);
+    Files.createDirectories(dir);
+    ProcessRunner.Started orphan =
+        ProcessRunner.detect()
+            .start(
+                dir,
+                List.of("/bin/sh", "-c", script),
+                java.util.Map.of("PATH", System.getenv("PATH")),
+                dir.resolve("task.log"));
+    await("the wrapper's record", () -> Files.exists(dir.resolve(WrapperPidFile.NAME)));
+    return orphan;
+  }
+
+  @Test
   void givenConcurrentFirstCalls_thenOneProcessStarts() throws Exception {
     PluginContext context = shell("echo started >> starts.txt; sleep 30");
     started.add(context);
