@@ -17,6 +17,7 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The executor: reconciles TaskActions through their task plugins. News (a created or changed
@@ -71,7 +72,8 @@ public final class TaskActionController implements AutoCloseable {
 
   /** Starts the workers, follows the store's changes and queues every active TaskAction. */
   public void start() {
-    running.add(queue.keys().flatMap(this::work, settings.workers()).subscribe());
+    running.add(
+        queue.keys(Schedulers.parallel()).flatMap(this::work, settings.workers()).subscribe());
     running.add(store.changes().subscribe(this::changed, this::changesFailed));
     running.add(
         Flux.interval(Duration.ZERO, settings.resync(), timers)

@@ -8,6 +8,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
+import reactor.util.concurrent.Queues;
 
 /**
  * The controller's queue of keys to reconcile, with client-go's workqueue guarantees: a key is
@@ -38,9 +39,16 @@ final class WorkQueue<K> {
     this.maxDelay = maxDelay;
   }
 
-  /** The keys to work on, each to be followed by {@link #done}; subscribe once. */
-  Flux<K> keys() {
-    return ready.asFlux().doOnNext(key -> states.put(key, State.PROCESSING));
+  /**
+   * The keys to work on, each to be followed by {@link #done}; subscribe once. Keys are delivered
+   * on {@code workers}, never on the thread that added them: a pass must not run inside an adder (a
+   * store write's callback, say) or under the emission lock.
+   */
+  Flux<K> keys(Scheduler workers) {
+    return ready
+        .asFlux()
+        .publishOn(workers, Queues.SMALL_BUFFER_SIZE)
+        .doOnNext(key -> states.put(key, State.PROCESSING));
   }
 
   void add(K key) {
@@ -109,7 +117,13 @@ final class WorkQueue<K> {
     return millis <= 0 || millis > maxDelay.toMillis() ? maxDelay : Duration.ofMillis(millis);
   }
 
+  /**
+   * Adders on many threads are serialized here rather than left to spin on the sink. The consumer
+   * must hand keys to another thread (see {@link #keys}) so nobody runs a pass under this lock.
+   */
   private void emit(K key) {
-    ready.emitNext(key, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+    synchronized (ready) {
+      ready.tryEmitNext(key); // fails only once the controller closed the queue
+    }
   }
 }

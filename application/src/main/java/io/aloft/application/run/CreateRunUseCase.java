@@ -90,12 +90,8 @@ public final class CreateRunUseCase {
             task ->
                 writeInputs(request.inputs(), base, root.run())
                     .map(inputUri -> command(request, root, task, inputUri, base)))
-        .flatMap(
-            create ->
-                commands
-                    .send(create)
-                    .then(sync.await(root, row -> true))
-                    .flatMap(run -> dispatcher.dispatch(create).thenReturn(run)));
+        .flatMap(create -> commands.send(create).then(dispatcher.dispatch(create)))
+        .then(sync.await(root, row -> true));
   }
 
   private Mono<ResolvedTask> resolveTask(TaskSelector selector) {

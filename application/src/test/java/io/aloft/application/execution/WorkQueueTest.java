@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 class WorkQueueTest {
@@ -21,7 +22,7 @@ class WorkQueueTest {
     queue.add("a");
     queue.add("a");
     queue.add("b");
-    Disposable worker = queue.keys().subscribe(handedOut::add);
+    Disposable worker = queue.keys(Schedulers.immediate()).subscribe(handedOut::add);
 
     assertThat(handedOut).containsExactly("a", "b");
     worker.dispose();
@@ -29,7 +30,7 @@ class WorkQueueTest {
 
   @Test
   void aKeyBeingProcessedIsHandedOutAgainOnlyAfterDone() {
-    Disposable worker = queue.keys().subscribe(handedOut::add);
+    Disposable worker = queue.keys(Schedulers.immediate()).subscribe(handedOut::add);
     queue.add("a");
     assertThat(handedOut).containsExactly("a");
 
@@ -47,7 +48,7 @@ class WorkQueueTest {
 
   @Test
   void delayedAddsWaitForTheClock() {
-    Disposable worker = queue.keys().subscribe(handedOut::add);
+    Disposable worker = queue.keys(Schedulers.immediate()).subscribe(handedOut::add);
     queue.addAfter("a", Duration.ofSeconds(10));
 
     time.advanceTimeBy(Duration.ofSeconds(9));
@@ -64,7 +65,7 @@ class WorkQueueTest {
     assertThat(queue.backoff(5)).isEqualTo(Duration.ofMillis(80));
     assertThat(queue.backoff(40)).isEqualTo(Duration.ofSeconds(1));
 
-    Disposable worker = queue.keys().subscribe(handedOut::add);
+    Disposable worker = queue.keys(Schedulers.immediate()).subscribe(handedOut::add);
     queue.addRateLimited("a");
     queue.addRateLimited("a");
     time.advanceTimeBy(Duration.ofMillis(5));
