@@ -6,11 +6,10 @@ import io.aloft.application.port.query.ActionQueries;
 import io.aloft.application.port.query.ActionView;
 import io.aloft.domain.action.ActionPhase;
 import io.aloft.domain.action.CreateAction;
-import io.aloft.domain.error.InvalidArgument;
 import io.aloft.domain.id.ActionId;
-import io.aloft.domain.support.Bytes;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 
@@ -38,8 +37,8 @@ public final class ActionDispatcher {
 
   /** Creates the TaskAction of an action, as its read-model row shows it. */
   public Mono<Void> dispatch(ActionView action) {
-    return environment(action.id(), action.runSpec())
-        .flatMap(env -> store.create(TaskActionSpecs.of(action, env)))
+    return defaults(action.id(), action.runSpec(), action.createdAt())
+        .flatMap(run -> store.create(TaskActionSpecs.of(action, run, specs)))
         .then();
   }
 
@@ -48,46 +47,36 @@ public final class ActionDispatcher {
    * read model to show it.
    */
   public Mono<Void> dispatch(CreateAction created) {
-    return environment(created.actionId(), created.runSpec())
-        .flatMap(env -> store.create(TaskActionSpecs.of(created, env)))
+    return defaults(created.actionId(), created.runSpec(), created.requestedAt())
+        .flatMap(run -> store.create(TaskActionSpecs.of(created, run, specs)))
         .then();
   }
 
   /** As above, for a child whose parent's row the caller has read already. */
   public Mono<Void> dispatch(CreateAction created, ActionView parent) {
-    Mono<Map<String, String>> env =
+    Mono<RunDefaults> run =
         parent.id().isRoot()
-            ? Mono.fromCallable(() -> runEnvironment(parent.id(), parent.runSpec()))
-            : environment(created.actionId(), null);
-    return env.flatMap(vars -> store.create(TaskActionSpecs.of(created, vars))).then();
+            ? Mono.fromCallable(
+                () -> RunDefaults.of(specs, parent.id(), parent.runSpec(), parent.createdAt()))
+            : defaults(created.actionId(), null, created.requestedAt());
+    return run.flatMap(defaults -> store.create(TaskActionSpecs.of(created, defaults, specs)))
+        .then();
   }
 
   /**
-   * The environment every action of a run gets: the root takes its RunSpec's, and each child
-   * inherits its parent's, which is therefore the root's too (behaviour doc, section 5).
+   * The run's defaults for an action: a root reads its own RunSpec, a child its root's. A child
+   * whose root is gone (it never is while the run exists) gets no environment and its own creation
+   * time.
    */
-  private Mono<Map<String, String>> environment(ActionId action, byte[] ownRunSpec) {
+  private Mono<RunDefaults> defaults(ActionId action, byte[] ownRunSpec, Instant ownCreatedAt) {
     if (action.isRoot()) {
-      return Mono.fromCallable(() -> runEnvironment(action, ownRunSpec));
+      return Mono.fromCallable(() -> RunDefaults.of(specs, action, ownRunSpec, ownCreatedAt));
     }
     ActionId root = ActionId.root(action.run());
     return actions
         .find(root)
-        .map(row -> runEnvironment(root, row.runSpec()))
-        .defaultIfEmpty(Map.of());
-  }
-
-  /** A run spec that cannot be read was refused at CreateRun; an old corrupt one runs without. */
-  private Map<String, String> runEnvironment(ActionId root, byte[] runSpec) {
-    try {
-      return specs.runEnvironment(Bytes.of(runSpec));
-    } catch (InvalidArgument e) {
-      LOG.log(
-          Level.WARNING,
-          "run spec of " + root.key() + " is unreadable; its actions get no run environment",
-          e);
-      return Map.of();
-    }
+        .map(row -> RunDefaults.of(specs, root, row.runSpec(), row.createdAt()))
+        .defaultIfEmpty(new RunDefaults(Map.of(), ownCreatedAt));
   }
 
   /** Asks the executor to stop an aborted action. */

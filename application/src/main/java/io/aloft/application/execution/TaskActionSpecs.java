@@ -1,17 +1,22 @@
 package io.aloft.application.execution;
 
+import io.aloft.application.port.execution.ActionSpecReader;
 import io.aloft.application.port.query.ActionView;
+import io.aloft.domain.action.ActionType;
 import io.aloft.domain.action.CreateAction;
+import io.aloft.domain.error.InvalidArgument;
 import io.aloft.domain.execution.TaskActionSpec;
 import io.aloft.domain.support.Bytes;
-import java.util.Map;
 
-/** Builds the TaskAction spec of an action from its read-model row or its creating command. */
+/**
+ * Builds the TaskAction spec of an action from its read-model row or its creating command, with the
+ * run's defaults applied: its environment, and its start time in the task's container args.
+ */
 final class TaskActionSpecs {
 
   private TaskActionSpecs() {}
 
-  static TaskActionSpec of(ActionView action, Map<String, String> env) {
+  static TaskActionSpec of(ActionView action, RunDefaults run, ActionSpecReader specs) {
     return new TaskActionSpec(
         action.id(),
         action.parent(),
@@ -20,15 +25,15 @@ final class TaskActionSpecs {
         action.runOutputBase(),
         action.task() == null ? null : action.task().taskType(),
         action.task() == null ? null : action.task().shortName(),
-        Bytes.of(action.spec()),
+        spec(action.type(), action.spec(), run, specs),
         null,
         action.group(),
-        env,
+        run.environment(),
         action.createdAt());
   }
 
   /** The same spec, from the command that created the action (its events' createdAt). */
-  static TaskActionSpec of(CreateAction command, Map<String, String> env) {
+  static TaskActionSpec of(CreateAction command, RunDefaults run, ActionSpecReader specs) {
     return new TaskActionSpec(
         command.actionId(),
         command.parent(),
@@ -37,10 +42,23 @@ final class TaskActionSpecs {
         command.runOutputBase(),
         command.task() == null ? null : command.task().taskType(),
         command.task() == null ? null : command.task().shortName(),
-        Bytes.of(command.spec()),
+        spec(command.type(), command.spec(), run, specs),
         null,
         command.group(),
-        env,
+        run.environment(),
         command.requestedAt());
+  }
+
+  /** A spec that cannot be read stays as it is: the controller fails the action, naming why. */
+  private static Bytes spec(ActionType type, byte[] spec, RunDefaults run, ActionSpecReader specs) {
+    Bytes stored = Bytes.of(spec);
+    if (type != ActionType.TASK) {
+      return stored;
+    }
+    try {
+      return specs.withRunStartTime(stored, run.startTime());
+    } catch (InvalidArgument unreadable) {
+      return stored;
+    }
   }
 }

@@ -236,6 +236,16 @@ class SignalUseCaseTest {
       public java.util.Map<String, String> runEnvironment(Bytes runSpec) {
         return java.util.Map.of();
       }
+
+      @Override
+      public java.util.Optional<java.time.Instant> runStartTime(Bytes runSpec) {
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public Bytes withRunStartTime(Bytes taskSpec, java.time.Instant startTime) {
+        return taskSpec;
+      }
     };
   }
 }

@@ -52,6 +52,65 @@ class ProtoActionSpecReaderTest {
   }
 
   @Test
+  void givenARunSpecWithAStartTime_whenRead_thenThatInstant() {
+    var spec =
+        io.aloft.proto.task.v1.RunSpec.newBuilder()
+            .setRunStartTime(
+                com.google.protobuf.Timestamp.newBuilder().setSeconds(1_767_323_045).setNanos(5))
+            .build();
+
+    assertThat(reader.runStartTime(Bytes.of(spec.toByteArray())))
+        .contains(java.time.Instant.ofEpochSecond(1_767_323_045, 5));
+    assertThat(reader.runStartTime(Bytes.EMPTY)).isEmpty();
+    assertThat(
+            reader.runStartTime(
+                Bytes.of(
+                    io.aloft.proto.task.v1.RunSpec.newBuilder()
+                        .setRunBaseDir("s3://b")
+                        .build()
+                        .toByteArray())))
+        .isEmpty();
+  }
+
+  @Test
+  void givenContainerArgsWithThePlaceholder_whenTemplated_thenRfc3339UtcToTheSecond() {
+    TaskSpec spec =
+        TaskSpec.newBuilder()
+            .setTaskTemplate(
+                io.aloft.proto.task.v1.TaskTemplate.newBuilder()
+                    .setType("container")
+                    .setContainer(
+                        Container.newBuilder()
+                            .addArgs("--run-start-time")
+                            .addArgs("{{.runStartTime}}")
+                            .addArgs("at={{.runStartTime}};{{.runName}}")))
+            .build();
+
+    Bytes templated =
+        reader.withRunStartTime(
+            Bytes.of(spec.toByteArray()), java.time.Instant.parse("2026-01-02T03:04:05.678Z"));
+
+    assertThat(reader.taskTemplate(templated).container().args())
+        .containsExactly(
+            "--run-start-time", "2026-01-02T03:04:05Z", "at=2026-01-02T03:04:05Z;{{.runName}}");
+  }
+
+  @Test
+  void givenASpecWithoutThePlaceholder_whenTemplated_thenTheSameBytes() {
+    Bytes spec =
+        Bytes.of(
+            TaskSpec.newBuilder()
+                .setTaskTemplate(
+                    io.aloft.proto.task.v1.TaskTemplate.newBuilder()
+                        .setType("container")
+                        .setContainer(Container.newBuilder().addArgs("{{.runName}}")))
+                .build()
+                .toByteArray());
+
+    assertThat(reader.withRunStartTime(spec, java.time.Instant.EPOCH)).isSameAs(spec);
+  }
+
+  @Test
   void givenBytesThatAreNoRunSpec_whenRead_thenInvalidArgument() {
     assertThatThrownBy(() -> reader.runEnvironment(Bytes.of(new byte[] {(byte) 0xff, 0x01})))
         .isInstanceOf(io.aloft.domain.error.InvalidArgument.class)

@@ -3,7 +3,9 @@ package io.aloft.application.port.execution;
 import io.aloft.domain.execution.ConditionSpec;
 import io.aloft.domain.execution.TaskTemplate;
 import io.aloft.domain.support.Bytes;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Decodes the stored spec of an action (its wire format is the API's protobuf). Each method throws
@@ -23,4 +25,14 @@ public interface ActionSpecReader {
    * empty spec.
    */
   Map<String, String> runEnvironment(Bytes runSpec);
+
+  /** The logical start time a run's RunSpec sets, if it sets one. */
+  Optional<Instant> runStartTime(Bytes runSpec);
+
+  /**
+   * The TaskSpec with {@code {{.runStartTime}}} in its container args replaced by {@code startTime}
+   * as RFC 3339 in UTC, to the second (as the reference does when it creates a TaskAction); the
+   * same bytes when there is nothing to replace.
+   */
+  Bytes withRunStartTime(Bytes taskSpec, Instant startTime);
 }

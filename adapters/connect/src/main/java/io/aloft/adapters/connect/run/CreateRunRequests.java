@@ -29,18 +29,32 @@ public final class CreateRunRequests {
     Target target = target(request);
     TaskSelector task = task(request, target.scope());
     RunInputs inputs = inputs(request);
-    byte[] runSpec = request.hasRunSpec() ? ProtoBytes.deterministic(request.getRunSpec()) : null;
+    byte[] runSpec = runSpec(request);
     String runBaseDir =
         request.hasRunSpec()
             ? Fields.optional(
                 request.getRunSpec().getRunBaseDir(), Fields.URI_MAX, "run_spec.run_base_dir")
             : null;
     String source = RunSources.toStored(request.getSource(), request.getSourceValue(), "source");
-    // Checked so that bad input is refused, though templating with it is not supported yet.
-    Timestamps.fromProtoIfSet(
-        request.hasRunStartTime(), request.getRunStartTime(), "run_start_time");
     return new io.aloft.application.run.CreateRunRequest(
         target.scope(), target.runName(), task, inputs, runSpec, runBaseDir, source, createdBy);
+  }
+
+  /**
+   * The stored RunSpec. The request's run_start_time (a schedule's kickoff time, say) goes into it,
+   * taking precedence over one the spec carries, so every action of the run is templated with it.
+   */
+  static byte @Nullable [] runSpec(CreateRunRequest request) {
+    Timestamps.fromProtoIfSet(
+        request.getRunSpec().hasRunStartTime(),
+        request.getRunSpec().getRunStartTime(),
+        "run_spec.run_start_time");
+    if (!request.hasRunStartTime()) {
+      return request.hasRunSpec() ? ProtoBytes.deterministic(request.getRunSpec()) : null;
+    }
+    Timestamps.fromProto(request.getRunStartTime(), "run_start_time");
+    return ProtoBytes.deterministic(
+        request.getRunSpec().toBuilder().setRunStartTime(request.getRunStartTime()).build());
   }
 
   /** Where the run goes; a null run name asks the server to generate one. */
