@@ -75,7 +75,8 @@ public record AloftProperties(
       @DefaultValue("10s") Duration terminationGrace,
       @DefaultValue("64MB") org.springframework.util.unit.DataSize maxLogSize,
       @DefaultValue("1s") Duration pollInterval,
-      @DefaultValue("1h") Duration finishedTtl) {}
+      @DefaultValue("1h") Duration finishedTtl,
+      @DefaultValue("7d") Duration workDirRetention) {}
 
   /** Runs. */
   public record Runs(@DefaultValue("10s") Duration readYourWritesTimeout) {}

@@ -4,6 +4,7 @@ import io.aloft.adapters.local.instant.EchoPlugin;
 import io.aloft.adapters.local.instant.NoopPlugin;
 import io.aloft.adapters.local.process.LocalProcessPlugin;
 import io.aloft.adapters.local.process.LocalProcessSettings;
+import io.aloft.adapters.local.process.WorkDirRetention;
 import io.aloft.adapters.protobuf.ProtoActionSpecReader;
 import io.aloft.adapters.protobuf.ProtoLiteralCodec;
 import io.aloft.application.copilot.Copilot;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The executor: task plugins (each one bean; a new plugin is one class and one bean here), the
@@ -69,6 +71,16 @@ class ExecutionConfiguration {
   @Bean
   LocalProcessPlugin localProcessPlugin(Copilot copilot, LocalProcessSettings settings) {
     return new LocalProcessPlugin(copilot, settings);
+  }
+
+  /** Deletes the working directories of attempts long over (see the retention setting). */
+  @Bean(destroyMethod = "close")
+  WorkDirRetention workDirRetention(
+      LocalProcessSettings settings, AloftProperties properties, Clock clock) {
+    WorkDirRetention retention =
+        new WorkDirRetention(settings.workRoot(), properties.execution().workDirRetention(), clock);
+    retention.start(Schedulers.parallel());
+    return retention;
   }
 
   @Bean

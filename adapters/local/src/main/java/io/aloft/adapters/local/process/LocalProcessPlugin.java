@@ -105,8 +105,8 @@ import reactor.core.scheduler.Schedulers;
  * (scratch space), stops watching the log and forgets the attempt. It keeps the rest of the work
  * directory: the log is read after the attempt (UI, TailLogs), and inputs and outputs help to debug
  * it. The plugin holds no file handle between calls (files are opened and closed within a step; the
- * JVM keeps no pipe to the process). Removing old work directories is a retention job's work, not
- * the plugin's. {@link #close} only stops watching: tasks outlive a manager shutdown.
+ * JVM keeps no pipe to the process). Removing old work directories is {@link WorkDirRetention}'s
+ * work, not the plugin's. {@link #close} only stops watching: tasks outlive a manager shutdown.
  *
  * <p>The tree is found through the session and the process ancestry, without cgroups: a process
  * that starts a session of its own <em>and</em> loses its parent before the task is stopped (a
