@@ -58,6 +58,16 @@ class SignalTest extends RunningManager {
 
     assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
     steps.awaitPhase("sig-actions", "r1", "approve", "ACTION_PHASE_SUCCEEDED");
+    JsonNode update =
+        connect.stream(
+                ACTIONS + "WatchForUpdates",
+                "{\"parentActionId\": " + actionId("sig-actions", "r1", "a0") + "}")
+            .filter(frame -> !frame.endOfStream())
+            .map(frame -> frame.body().path("actionUpdate"))
+            .filter(u -> u.at("/actionId/name").asString("").equals("approve"))
+            .blockFirst(java.time.Duration.ofSeconds(30));
+    assertThat(update.path("phase").asString()).isEqualTo("ACTION_PHASE_SUCCEEDED");
+    assertThat(update.at("/value/scalar/primitive/integer").asString()).isEqualTo("42");
   }
 
   @Test

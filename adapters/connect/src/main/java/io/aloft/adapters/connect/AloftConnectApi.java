@@ -22,6 +22,7 @@ import io.aloft.application.actions.EnqueueActionUseCase;
 import io.aloft.application.data.ActionDataReader;
 import io.aloft.application.data.LogTailing;
 import io.aloft.application.events.RecordEventsUseCase;
+import io.aloft.application.execution.ConditionValues;
 import io.aloft.application.project.ProjectCatalog;
 import io.aloft.application.run.AbortUseCase;
 import io.aloft.application.run.ActionEventHistory;
@@ -58,6 +59,7 @@ public final class AloftConnectApi {
       EnqueueActionUseCase enqueueAction,
       RecordEventsUseCase recordEvents,
       SignalUseCase signal,
+      ConditionValues conditionValues,
       ActionDataReader actionData,
       LogTailing logTailing,
       Clock clock) {
@@ -73,7 +75,11 @@ public final class AloftConnectApi {
             new ActionDataUrisHandler(actionData));
     this.actions =
         new ActionsServiceBinding(
-            enqueueAction, abort, new ChildUpdates(runReader, runWatches), signal, clock);
+            enqueueAction,
+            abort,
+            new ChildUpdates(runReader, runWatches, conditionValues),
+            signal,
+            clock);
     this.events = new EventsServiceBinding(recordEvents, clock);
     this.dataProxy =
         new DataProxyServiceBinding(

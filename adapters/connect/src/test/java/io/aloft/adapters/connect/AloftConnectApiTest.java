@@ -177,6 +177,7 @@ class AloftConnectApiTest {
         new EnqueueActionUseCase(null, null, null, clock),
         new RecordEventsUseCase(null),
         new SignalUseCase(null, null, null, null, clock),
+        new io.aloft.application.execution.ConditionValues(null, null),
         new ActionDataReader(reader, null),
         new LogTailing(reader, null, null, List.of()),
         clock);

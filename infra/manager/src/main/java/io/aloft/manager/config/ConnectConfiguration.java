@@ -7,6 +7,7 @@ import io.aloft.application.actions.EnqueueActionUseCase;
 import io.aloft.application.data.ActionDataReader;
 import io.aloft.application.data.LogTailing;
 import io.aloft.application.events.RecordEventsUseCase;
+import io.aloft.application.execution.ConditionValues;
 import io.aloft.application.project.ProjectCatalog;
 import io.aloft.application.run.AbortUseCase;
 import io.aloft.application.run.ActionEventHistory;
@@ -47,6 +48,7 @@ class ConnectConfiguration {
       EnqueueActionUseCase enqueue,
       RecordEventsUseCase recordEvents,
       SignalUseCase signal,
+      ConditionValues conditionValues,
       ActionDataReader actionData,
       LogTailing logTailing,
       Clock clock) {
@@ -61,6 +63,7 @@ class ConnectConfiguration {
         enqueue,
         recordEvents,
         signal,
+        conditionValues,
         actionData,
         logTailing,
         clock);

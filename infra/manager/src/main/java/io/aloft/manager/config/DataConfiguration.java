@@ -4,6 +4,7 @@ import io.aloft.adapters.local.logs.FileLogReader;
 import io.aloft.adapters.local.process.LocalProcessSettings;
 import io.aloft.application.data.ActionDataReader;
 import io.aloft.application.data.LogTailing;
+import io.aloft.application.execution.ConditionValues;
 import io.aloft.application.port.codec.LiteralCodec;
 import io.aloft.application.port.execution.ActionSpecReader;
 import io.aloft.application.port.execution.TaskActionStore;
@@ -40,6 +41,11 @@ class DataConfiguration {
   LogTailing logTailing(
       RunReader reader, ActionQueries queries, DirtyActions dirty, List<LogReader> readers) {
     return new LogTailing(reader, queries, dirty, readers);
+  }
+
+  @Bean
+  ConditionValues conditionValues(DataStore store, LiteralCodec codec) {
+    return new ConditionValues(store, codec);
   }
 
   @Bean

@@ -3,7 +3,9 @@ package io.aloft.adapters.connect.actions;
 import io.aloft.adapters.connect.mapping.ExecutionErrors;
 import io.aloft.adapters.connect.mapping.Ids;
 import io.aloft.adapters.connect.mapping.Phases;
+import io.aloft.adapters.connect.mapping.ProtoBytes;
 import io.aloft.application.common.Page;
+import io.aloft.application.execution.ConditionValues;
 import io.aloft.application.port.query.ActionFilter;
 import io.aloft.application.port.query.ActionView;
 import io.aloft.application.run.RunReader;
@@ -11,9 +13,11 @@ import io.aloft.application.run.RunWatches;
 import io.aloft.domain.id.ActionId;
 import io.aloft.domain.id.RunId;
 import io.aloft.domain.query.PageRequest;
+import io.aloft.domain.support.Bytes;
 import io.aloft.proto.actions.v1.ActionUpdate;
 import io.aloft.proto.actions.v1.ControlMessage;
 import io.aloft.proto.actions.v1.WatchForUpdatesResponse;
+import io.aloft.proto.core.v1.Literal;
 import java.util.HashMap;
 import java.util.Map;
 import reactor.core.publisher.Flux;
@@ -38,10 +42,12 @@ public final class ChildUpdates {
 
   private final RunReader reader;
   private final RunWatches watches;
+  private final ConditionValues conditionValues;
 
-  public ChildUpdates(RunReader reader, RunWatches watches) {
+  public ChildUpdates(RunReader reader, RunWatches watches, ConditionValues conditionValues) {
     this.reader = reader;
     this.watches = watches;
+    this.conditionValues = conditionValues;
   }
 
   public Flux<WatchForUpdatesResponse> watch(ActionId parent) {
@@ -59,11 +65,26 @@ public final class ChildUpdates {
                 }));
   }
 
-  private static Flux<WatchForUpdatesResponse> updates(
+  private Flux<WatchForUpdatesResponse> updates(
       Flux<ActionView> rows, ActionId parent, SentVersions sent) {
     return rows.filter(row -> isParentOrChild(row, parent))
         .filter(sent::admit)
-        .map(row -> WatchForUpdatesResponse.newBuilder().setActionUpdate(update(row)).build());
+        .concatMap(
+            row ->
+                conditionValues
+                    .of(row)
+                    .map(value -> update(row, value))
+                    .defaultIfEmpty(update(row))
+                    .map(
+                        update ->
+                            WatchForUpdatesResponse.newBuilder().setActionUpdate(update).build()));
+  }
+
+  /** A succeeded condition's update also carries the value it was signalled with. */
+  static ActionUpdate update(ActionView row, Bytes value) {
+    return update(row).toBuilder()
+        .setValue(ProtoBytes.parseStored(Literal.parser(), value.toArray(), "condition value"))
+        .build();
   }
 
   /**
