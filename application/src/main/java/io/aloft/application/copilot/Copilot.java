@@ -40,7 +40,12 @@ public final class Copilot {
    * @return the inputs as read from storage, offloaded literals resolved (blob uris stay remote)
    */
   public Mono<Inputs> download(String inputsFile, Path directory) {
-    return downloader.download(inputsFile, directory);
+    return download(inputsFile, directory, MetadataFormat.JSON);
+  }
+
+  /** As above, with the readable copy of the inputs in {@code format} instead of JSON. */
+  public Mono<Inputs> download(String inputsFile, Path directory, MetadataFormat format) {
+    return downloader.download(inputsFile, directory, format);
   }
 
   /**

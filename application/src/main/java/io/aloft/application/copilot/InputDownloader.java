@@ -16,7 +16,6 @@ import reactor.core.publisher.Mono;
 final class InputDownloader {
 
   static final String INPUTS_PB = "inputs.pb";
-  static final String INPUTS_JSON = "inputs.json";
 
   private final DataStore store;
   private final LiteralCodec codec;
@@ -30,7 +29,7 @@ final class InputDownloader {
     this.files = new LiteralFiles(new BlobDownloads(store));
   }
 
-  Mono<Inputs> download(String inputsFile, Path directory) {
+  Mono<Inputs> download(String inputsFile, Path directory, MetadataFormat format) {
     return Mono.fromCallable(() -> StorageUri.parse(inputsFile))
         .flatMap(this::read)
         .flatMap(offloaded::resolve)
@@ -38,7 +37,7 @@ final class InputDownloader {
             inputs ->
                 LocalFiles.createDirectories(directory)
                     .then(writeVariables(inputs, directory))
-                    .flatMap(local -> writeMetadata(local, directory))
+                    .flatMap(local -> writeMetadata(local, directory, format))
                     .thenReturn(inputs));
   }
 
@@ -72,13 +71,17 @@ final class InputDownloader {
         .map(literals -> new Inputs(literals, inputs.context()));
   }
 
-  private Mono<Void> writeMetadata(Inputs local, Path directory) {
-    return Mono.fromCallable(() -> codec.inputsJson(local).getBytes(StandardCharsets.UTF_8))
+  private Mono<Void> writeMetadata(Inputs local, Path directory, MetadataFormat format) {
+    return Mono.fromCallable(() -> readable(local, format).getBytes(StandardCharsets.UTF_8))
         .flatMap(
-            json ->
+            text ->
                 Mono.when(
                     LocalFiles.write(directory.resolve(INPUTS_PB), codec.encodeInputs(local)),
-                    LocalFiles.write(directory.resolve(INPUTS_JSON), json)));
+                    LocalFiles.write(directory.resolve(format.fileName()), text)));
+  }
+
+  private String readable(Inputs local, MetadataFormat format) {
+    return format == MetadataFormat.YAML ? codec.inputsYaml(local) : codec.inputsJson(local);
   }
 
   private static Path variablePath(Path directory, String name) {
@@ -86,7 +89,9 @@ final class InputDownloader {
       throw new InvalidArgument(
           "input '" + name + "' cannot be written to " + directory + ": its name is no file name");
     }
-    if (name.equals(INPUTS_PB) || name.equals(INPUTS_JSON)) {
+    if (name.equals(INPUTS_PB)
+        || name.equals(MetadataFormat.JSON.fileName())
+        || name.equals(MetadataFormat.YAML.fileName())) {
       throw new InvalidArgument(
           "input '" + name + "' would be overwritten by the copilot's own " + name + "; rename it");
     }

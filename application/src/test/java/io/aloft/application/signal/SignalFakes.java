@@ -153,6 +153,11 @@ final class SignalFakes {
     }
 
     @Override
+    public String inputsYaml(Inputs inputs) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public String inputsJson(Inputs inputs) {
       throw new UnsupportedOperationException();
     }

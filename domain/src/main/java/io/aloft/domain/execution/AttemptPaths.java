@@ -56,6 +56,11 @@ public final class AttemptPaths {
     return outputPrefix + "/" + OUTPUTS_FILE;
   }
 
+  /** {@code <outputPrefix>/errors.pb}: where the copilot records a failure to move data. */
+  public static String errorFile(String outputPrefix) {
+    return outputPrefix + "/" + ERRORS_FILE;
+  }
+
   /** The two-character shard of {@code key}: FNV-32a mod 1296 over a–z then 0–9. */
   public static String shard(String key) {
     int index = Integer.remainderUnsigned(fnv32a(key.getBytes(StandardCharsets.UTF_8)), SHARDS);

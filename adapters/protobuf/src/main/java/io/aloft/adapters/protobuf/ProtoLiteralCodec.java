@@ -67,6 +67,15 @@ public final class ProtoLiteralCodec implements LiteralCodec {
   }
 
   @Override
+  public String inputsYaml(Inputs inputs) {
+    try {
+      return JsonToYaml.convert(inputsJson(inputs));
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("the JSON of the inputs did not parse back", e);
+    }
+  }
+
+  @Override
   public byte[] encodeError(ExecutionError error) {
     return ProtoBytes.deterministic(ErrorDocuments.toProto(error));
   }

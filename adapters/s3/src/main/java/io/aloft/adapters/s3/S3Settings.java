@@ -65,6 +65,18 @@ public record S3Settings(
         bucket);
   }
 
+  public S3Settings withRegion(String region) {
+    return new S3Settings(
+        endpoint,
+        region,
+        accessKey,
+        secretKey,
+        pathStyle,
+        operationTimeout,
+        maxConcurrency,
+        bucket);
+  }
+
   public S3Settings withCredentials(String accessKey, String secretKey) {
     return new S3Settings(
         endpoint,

@@ -27,6 +27,9 @@ public interface LiteralCodec {
   /** The inputs as the JSON the protobuf JSON mapping gives, for {@code inputs.json}. */
   String inputsJson(Inputs inputs);
 
+  /** The same document as YAML, for {@code inputs.yaml}. */
+  String inputsYaml(Inputs inputs);
+
   /**
    * An {@code errors.pb} document: the copilot writes one when it cannot move a task's data, so the
    * executor can report the failure.
