@@ -1,5 +1,6 @@
 package io.aloft.application.run;
 
+import io.aloft.application.data.LiteralOffloading;
 import io.aloft.application.execution.ActionDispatcher;
 import io.aloft.application.port.command.CommandPort;
 import io.aloft.application.port.query.ActionQueries;
@@ -39,6 +40,7 @@ public final class CreateRunUseCase {
   private final CommandPort commands;
   private final ProjectionSync sync;
   private final ActionDispatcher dispatcher;
+  private final LiteralOffloading offloading;
   private final RunSettings settings;
   private final Clock clock;
   private final RandomGenerator random;
@@ -51,6 +53,7 @@ public final class CreateRunUseCase {
       CommandPort commands,
       ProjectionSync sync,
       ActionDispatcher dispatcher,
+      LiteralOffloading offloading,
       RunSettings settings,
       Clock clock,
       RandomGenerator random) {
@@ -61,6 +64,7 @@ public final class CreateRunUseCase {
     this.commands = commands;
     this.sync = sync;
     this.dispatcher = dispatcher;
+    this.offloading = offloading;
     this.settings = settings;
     this.clock = clock;
     this.random = random;
@@ -104,7 +108,10 @@ public final class CreateRunUseCase {
   private Mono<String> writeInputs(RunInputs inputs, String base, RunId run) {
     return switch (inputs) {
       case RunInputs.Offloaded offloaded -> Mono.just(offloaded.uri());
-      case RunInputs.Inline inline -> put(base, run, inline.serialized());
+      case RunInputs.Inline inline ->
+          offloading
+              .offloadSerializedInputs(inline.serialized(), StoragePaths.runInputsUri(base, run))
+              .flatMap(serialized -> put(base, run, serialized));
       case RunInputs.None none -> put(base, run, new byte[0]);
     };
   }

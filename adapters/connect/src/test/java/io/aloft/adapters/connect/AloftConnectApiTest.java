@@ -169,7 +169,7 @@ class AloftConnectApiTest {
     return new AloftConnectApi(
         projects,
         tasks,
-        new CreateRunUseCase(null, tasks, null, null, null, null, null, null, clock, null),
+        new CreateRunUseCase(null, tasks, null, null, null, null, null, null, null, clock, null),
         new AbortUseCase(reader, null, null, null, clock),
         reader,
         new RunWatches(null, null, null, reader, projects),

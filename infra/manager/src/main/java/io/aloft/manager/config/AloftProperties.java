@@ -79,5 +79,7 @@ public record AloftProperties(
       @DefaultValue("7d") Duration workDirRetention) {}
 
   /** Runs. */
-  public record Runs(@DefaultValue("10s") Duration readYourWritesTimeout) {}
+  public record Runs(
+      @DefaultValue("10s") Duration readYourWritesTimeout,
+      @DefaultValue("1MB") org.springframework.util.unit.DataSize offloadThreshold) {}
 }

@@ -1,8 +1,10 @@
 package io.aloft.manager.config;
 
 import io.aloft.application.actions.EnqueueActionUseCase;
+import io.aloft.application.data.LiteralOffloading;
 import io.aloft.application.events.RecordEventsUseCase;
 import io.aloft.application.execution.ActionDispatcher;
+import io.aloft.application.port.codec.LiteralCodec;
 import io.aloft.application.port.command.CommandPort;
 import io.aloft.application.port.notify.ChangeFeed;
 import io.aloft.application.port.query.ActionQueries;
@@ -74,6 +76,13 @@ class UseCaseConfiguration {
         properties.runs().readYourWritesTimeout());
   }
 
+  /** Inputs and outputs above the threshold are stored as their own objects (seed 001). */
+  @Bean
+  LiteralOffloading literalOffloading(
+      DataStore store, LiteralCodec codec, AloftProperties properties) {
+    return new LiteralOffloading(store, codec, properties.runs().offloadThreshold().toBytes());
+  }
+
   @Bean
   CreateRunUseCase createRunUseCase(
       ActiveProjects projects,
@@ -83,6 +92,7 @@ class UseCaseConfiguration {
       CommandPort commands,
       ProjectionSync sync,
       ActionDispatcher dispatcher,
+      LiteralOffloading offloading,
       RunSettings settings,
       Clock clock) {
     return new CreateRunUseCase(
@@ -93,6 +103,7 @@ class UseCaseConfiguration {
         commands,
         sync,
         dispatcher,
+        offloading,
         settings,
         clock,
         ThreadLocalRandom.current());

@@ -4,6 +4,7 @@ import io.aloft.adapters.protobuf.ProtoLiteralCodec;
 import io.aloft.adapters.s3.EmbeddedS3Server;
 import io.aloft.adapters.s3.S3DataStore;
 import io.aloft.application.copilot.Copilot;
+import io.aloft.application.data.LiteralOffloading;
 import io.aloft.application.port.storage.ObjectInfo;
 import io.aloft.application.port.storage.PutOptions;
 import io.aloft.application.port.storage.StorageUri;
@@ -42,6 +43,10 @@ final class CopilotStorage implements AutoCloseable {
 
   Copilot copilot() {
     return new Copilot(store, codec);
+  }
+
+  LiteralOffloading offloading(long thresholdBytes) {
+    return new LiteralOffloading(store, codec, thresholdBytes);
   }
 
   /** A fresh directory-like prefix, e.g. {@code s3://copilot/t-<uuid>}. */
