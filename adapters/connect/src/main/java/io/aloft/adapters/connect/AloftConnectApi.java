@@ -3,8 +3,10 @@ package io.aloft.adapters.connect;
 import io.aloft.adapters.connect.actions.ActionsServiceBinding;
 import io.aloft.adapters.connect.actions.ChildUpdates;
 import io.aloft.adapters.connect.dataproxy.ActionDataHandler;
+import io.aloft.adapters.connect.dataproxy.ClusterServiceBinding;
 import io.aloft.adapters.connect.dataproxy.DataProxyServiceBinding;
 import io.aloft.adapters.connect.dataproxy.TailLogsHandler;
+import io.aloft.adapters.connect.dataproxy.UploadLocationHandler;
 import io.aloft.adapters.connect.errors.DomainErrorTranslator;
 import io.aloft.adapters.connect.events.EventsServiceBinding;
 import io.aloft.adapters.connect.project.ProjectServiceBinding;
@@ -31,13 +33,15 @@ import io.aloft.application.run.RunReader;
 import io.aloft.application.run.RunWatches;
 import io.aloft.application.signal.SignalUseCase;
 import io.aloft.application.task.TaskCatalog;
+import io.aloft.application.upload.CreateUploadLocationUseCase;
 import java.time.Clock;
 import java.util.List;
 
 /**
  * The Connect API of Aloft: the services to pass to {@code ConnectRouter.routes} together with
- * {@link #errorTranslator()}. Services of later releases (Cluster, Cache, Trigger, Secret) are
- * deliberately absent, so the router answers them as unknown procedures.
+ * {@link #errorTranslator()}. Services of later releases (Cache, Trigger, Secret) are deliberately
+ * absent, so the router answers them as unknown procedures. ClusterService answers SelectCluster
+ * with the caller's own address.
  */
 public final class AloftConnectApi {
 
@@ -47,6 +51,7 @@ public final class AloftConnectApi {
   private final ActionsServiceBinding actions;
   private final EventsServiceBinding events;
   private final DataProxyServiceBinding dataProxy;
+  private final ClusterServiceBinding cluster = new ClusterServiceBinding();
 
   public AloftConnectApi(
       ProjectCatalog projectCatalog,
@@ -62,6 +67,7 @@ public final class AloftConnectApi {
       ConditionValues conditionValues,
       ActionDataReader actionData,
       LogTailing logTailing,
+      CreateUploadLocationUseCase createUploadLocation,
       Clock clock) {
     this.projects = new ProjectServiceBinding(projectCatalog, clock);
     this.tasks = new TaskServiceBinding(taskCatalog, clock);
@@ -83,7 +89,9 @@ public final class AloftConnectApi {
     this.events = new EventsServiceBinding(recordEvents, clock);
     this.dataProxy =
         new DataProxyServiceBinding(
-            new ActionDataHandler(actionData), new TailLogsHandler(logTailing));
+            new ActionDataHandler(actionData),
+            new TailLogsHandler(logTailing),
+            new UploadLocationHandler(createUploadLocation));
   }
 
   public List<ConnectService> services() {
@@ -93,7 +101,8 @@ public final class AloftConnectApi {
         runs.service(),
         actions.service(),
         events.service(),
-        dataProxy.service());
+        dataProxy.service(),
+        cluster.service());
   }
 
   /** Maps domain errors to Connect codes; everything else becomes {@code internal}. */

@@ -55,7 +55,7 @@ class AloftConnectApiTest {
           .build();
 
   @Test
-  void givenTheApi_WhenListed_ThenTheSixServicesOfThisRelease() {
+  void givenTheApi_WhenListed_ThenTheSevenServicesOfThisRelease() {
     assertThat(api.services())
         .extracting(ConnectService::name)
         .containsExactly(
@@ -64,7 +64,8 @@ class AloftConnectApiTest {
             "aloft.run.v1.RunService",
             "aloft.actions.v1.ActionsService",
             "aloft.events.v1.EventsService",
-            "aloft.dataproxy.v1.DataProxyService");
+            "aloft.dataproxy.v1.DataProxyService",
+            "aloft.dataproxy.v1.ClusterService");
   }
 
   @Test
@@ -180,6 +181,14 @@ class AloftConnectApiTest {
         new io.aloft.application.execution.ConditionValues(null, null),
         new ActionDataReader(reader, null),
         new LogTailing(reader, null, null, List.of()),
+        new io.aloft.application.upload.CreateUploadLocationUseCase(
+            null,
+            null,
+            null,
+            new io.aloft.application.upload.UploadLimits(
+                1,
+                java.time.Duration.ofHours(1),
+                io.aloft.application.port.storage.StorageUri.parse("s3://b/uploads"))),
         clock);
   }
 }

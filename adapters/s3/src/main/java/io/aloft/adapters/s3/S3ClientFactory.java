@@ -48,7 +48,7 @@ final class S3ClientFactory {
     return builder.build();
   }
 
-  private static AwsCredentialsProvider credentials(S3Settings settings) {
+  static AwsCredentialsProvider credentials(S3Settings settings) {
     if (settings.hasStaticCredentials()) {
       return StaticCredentialsProvider.create(
           AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));

@@ -16,7 +16,8 @@ public record AloftProperties(
     @DefaultValue Storage storage,
     @DefaultValue Connect connect,
     @DefaultValue Runs runs,
-    @DefaultValue Execution execution) {
+    @DefaultValue Execution execution,
+    @DefaultValue DataProxy dataproxy) {
 
   public AloftProperties {
     // An empty ALOFT_HOME binds as null; it means "the default", as an unset one does.
@@ -77,6 +78,22 @@ public record AloftProperties(
       @DefaultValue("1s") Duration pollInterval,
       @DefaultValue("1h") Duration finishedTtl,
       @DefaultValue("7d") Duration workDirRetention) {}
+
+  /** Signed upload and download URLs (DataProxyService). */
+  public record DataProxy(@DefaultValue Upload upload, @DefaultValue Download download) {
+
+    /**
+     * Uploads land under {@code s3://<storage.bucket>/<storagePrefix>}; {@code maxExpiresIn} is
+     * also the default lifetime of an upload URL.
+     */
+    public record Upload(
+        @DefaultValue("100MB") org.springframework.util.unit.DataSize maxSize,
+        @DefaultValue("1h") Duration maxExpiresIn,
+        @DefaultValue("uploads") String storagePrefix) {}
+
+    /** {@code maxExpiresIn} caps (and is the default for) a download link's lifetime. */
+    public record Download(@DefaultValue("1h") Duration maxExpiresIn) {}
+  }
 
   /** Runs. */
   public record Runs(

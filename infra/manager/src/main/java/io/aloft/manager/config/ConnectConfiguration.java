@@ -16,6 +16,7 @@ import io.aloft.application.run.RunReader;
 import io.aloft.application.run.RunWatches;
 import io.aloft.application.signal.SignalUseCase;
 import io.aloft.application.task.TaskCatalog;
+import io.aloft.application.upload.CreateUploadLocationUseCase;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,6 +52,7 @@ class ConnectConfiguration {
       ConditionValues conditionValues,
       ActionDataReader actionData,
       LogTailing logTailing,
+      CreateUploadLocationUseCase createUploadLocation,
       Clock clock) {
     return new AloftConnectApi(
         projects,
@@ -66,6 +68,7 @@ class ConnectConfiguration {
         conditionValues,
         actionData,
         logTailing,
+        createUploadLocation,
         clock);
   }
 

@@ -10,9 +10,14 @@ import io.aloft.application.port.execution.ActionSpecReader;
 import io.aloft.application.port.execution.TaskActionStore;
 import io.aloft.application.port.logs.LogReader;
 import io.aloft.application.port.query.ActionQueries;
+import io.aloft.application.port.query.ProjectQueries;
 import io.aloft.application.port.storage.DataStore;
+import io.aloft.application.port.storage.StorageUri;
+import io.aloft.application.port.storage.UrlSigner;
 import io.aloft.application.run.RunReader;
 import io.aloft.application.signal.SignalUseCase;
+import io.aloft.application.upload.CreateUploadLocationUseCase;
+import io.aloft.application.upload.UploadLimits;
 import io.aloft.application.watch.DirtyActions;
 import java.time.Clock;
 import java.util.List;
@@ -41,6 +46,21 @@ class DataConfiguration {
   LogTailing logTailing(
       RunReader reader, ActionQueries queries, DirtyActions dirty, List<LogReader> readers) {
     return new LogTailing(reader, queries, dirty, readers);
+  }
+
+  /** Uploads go to {@code s3://<storage.bucket>/<dataproxy.upload.storagePrefix>}. */
+  @Bean
+  CreateUploadLocationUseCase createUploadLocationUseCase(
+      ProjectQueries projects, DataStore store, UrlSigner signer, AloftProperties properties) {
+    AloftProperties.DataProxy.Upload upload = properties.dataproxy().upload();
+    StorageUri bucket = new StorageUri("s3", properties.storage().bucket(), "");
+    String prefix = upload.storagePrefix().replaceAll("^/+|/+$", "");
+    StorageUri base = prefix.isEmpty() ? bucket : bucket.resolve(prefix);
+    return new CreateUploadLocationUseCase(
+        projects,
+        store,
+        signer,
+        new UploadLimits(upload.maxSize().toBytes(), upload.maxExpiresIn(), base));
   }
 
   @Bean

@@ -3,6 +3,7 @@ package io.aloft.manager.config;
 import io.aloft.adapters.s3.EmbeddedS3Server;
 import io.aloft.adapters.s3.S3DataStore;
 import io.aloft.adapters.s3.S3Settings;
+import io.aloft.adapters.s3.S3UrlSigner;
 import io.aloft.application.port.storage.DataStore;
 import io.aloft.application.port.storage.DataStoreRouter;
 import java.io.IOException;
@@ -44,6 +45,16 @@ class StorageConfiguration {
 
   @Bean(destroyMethod = "close")
   S3DataStore s3DataStore(AloftProperties properties, EmbeddedStorage embedded) {
+    return new S3DataStore(s3Settings(properties, embedded));
+  }
+
+  /** Signs upload and download URLs for the same store, with the same credentials. */
+  @Bean(destroyMethod = "close")
+  S3UrlSigner s3UrlSigner(AloftProperties properties, EmbeddedStorage embedded) {
+    return new S3UrlSigner(s3Settings(properties, embedded));
+  }
+
+  private static S3Settings s3Settings(AloftProperties properties, EmbeddedStorage embedded) {
     AloftProperties.Storage storage = properties.storage();
     S3Settings settings =
         embedded.server() != null
@@ -57,7 +68,7 @@ class StorageConfiguration {
                 null,
                 0,
                 storage.bucket());
-    return new S3DataStore(settings.withBucket(storage.bucket()));
+    return settings.withBucket(storage.bucket());
   }
 
   /** The filesystem store keeps each bucket as a top-level directory: creating it creates it. */

@@ -9,8 +9,8 @@ import io.aloft.proto.dataproxy.v1.TailLogsRequest;
 import io.aloft.proto.dataproxy.v1.UploadInputsRequest;
 
 /**
- * {@code aloft.dataproxy.v1.DataProxyService}: GetActionData and TailLogs; the upload and download
- * links answer {@code unimplemented} until a later release.
+ * {@code aloft.dataproxy.v1.DataProxyService}: GetActionData, TailLogs and CreateUploadLocation;
+ * UploadInputs and the download links answer {@code unimplemented} until a later release.
  */
 public final class DataProxyServiceBinding {
 
@@ -18,10 +18,15 @@ public final class DataProxyServiceBinding {
 
   private final ActionDataHandler actionData;
   private final TailLogsHandler tailLogs;
+  private final UploadLocationHandler uploadLocation;
 
-  public DataProxyServiceBinding(ActionDataHandler actionData, TailLogsHandler tailLogs) {
+  public DataProxyServiceBinding(
+      ActionDataHandler actionData,
+      TailLogsHandler tailLogs,
+      UploadLocationHandler uploadLocation) {
     this.actionData = actionData;
     this.tailLogs = tailLogs;
+    this.uploadLocation = uploadLocation;
   }
 
   public ConnectService service() {
@@ -32,7 +37,7 @@ public final class DataProxyServiceBinding {
         .unary(
             "CreateUploadLocation",
             CreateUploadLocationRequest.getDefaultInstance(),
-            NotSupportedYet.unary("signed upload locations (CreateUploadLocation)"))
+            uploadLocation::createUploadLocation)
         .unary(
             "UploadInputs",
             UploadInputsRequest.getDefaultInstance(),
