@@ -5,6 +5,7 @@ import io.aloft.adapters.connect.actions.ChildUpdates;
 import io.aloft.adapters.connect.dataproxy.ActionDataHandler;
 import io.aloft.adapters.connect.dataproxy.DataProxyServiceBinding;
 import io.aloft.adapters.connect.dataproxy.TailLogsHandler;
+import io.aloft.adapters.connect.dataproxy.UploadInputsHandler;
 import io.aloft.adapters.connect.errors.DomainErrorTranslator;
 import io.aloft.adapters.connect.events.EventsServiceBinding;
 import io.aloft.adapters.connect.project.ProjectServiceBinding;
@@ -21,6 +22,7 @@ import io.aloft.adapters.connect.task.TaskServiceBinding;
 import io.aloft.application.actions.EnqueueActionUseCase;
 import io.aloft.application.data.ActionDataReader;
 import io.aloft.application.data.LogTailing;
+import io.aloft.application.data.UploadInputsUseCase;
 import io.aloft.application.events.RecordEventsUseCase;
 import io.aloft.application.execution.ConditionValues;
 import io.aloft.application.project.ProjectCatalog;
@@ -62,6 +64,7 @@ public final class AloftConnectApi {
       ConditionValues conditionValues,
       ActionDataReader actionData,
       LogTailing logTailing,
+      UploadInputsUseCase uploadInputs,
       Clock clock) {
     this.projects = new ProjectServiceBinding(projectCatalog, clock);
     this.tasks = new TaskServiceBinding(taskCatalog, clock);
@@ -83,7 +86,9 @@ public final class AloftConnectApi {
     this.events = new EventsServiceBinding(recordEvents, clock);
     this.dataProxy =
         new DataProxyServiceBinding(
-            new ActionDataHandler(actionData), new TailLogsHandler(logTailing));
+            new ActionDataHandler(actionData),
+            new TailLogsHandler(logTailing),
+            new UploadInputsHandler(uploadInputs));
   }
 
   public List<ConnectService> services() {

@@ -180,6 +180,8 @@ class AloftConnectApiTest {
         new io.aloft.application.execution.ConditionValues(null, null),
         new ActionDataReader(reader, null),
         new LogTailing(reader, null, null, List.of()),
+        new io.aloft.application.data.UploadInputsUseCase(
+            new ActiveProjects(null), tasks, null, null, "s3://aloft/uploads"),
         clock);
   }
 }

@@ -48,6 +48,7 @@ public record AloftProperties(
       String secretKey,
       @DefaultValue("aloft") String bucket,
       @DefaultValue("metadata") String metadataPrefix,
+      @DefaultValue("uploads") String uploadPrefix,
       @DefaultValue("0") int embeddedPort) {
 
     public boolean external() {

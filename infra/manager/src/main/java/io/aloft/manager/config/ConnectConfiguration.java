@@ -6,6 +6,7 @@ import io.aloft.adapters.connect.protocol.ConnectRouter;
 import io.aloft.application.actions.EnqueueActionUseCase;
 import io.aloft.application.data.ActionDataReader;
 import io.aloft.application.data.LogTailing;
+import io.aloft.application.data.UploadInputsUseCase;
 import io.aloft.application.events.RecordEventsUseCase;
 import io.aloft.application.execution.ConditionValues;
 import io.aloft.application.project.ProjectCatalog;
@@ -51,6 +52,7 @@ class ConnectConfiguration {
       ConditionValues conditionValues,
       ActionDataReader actionData,
       LogTailing logTailing,
+      UploadInputsUseCase uploadInputs,
       Clock clock) {
     return new AloftConnectApi(
         projects,
@@ -66,6 +68,7 @@ class ConnectConfiguration {
         conditionValues,
         actionData,
         logTailing,
+        uploadInputs,
         clock);
   }
 

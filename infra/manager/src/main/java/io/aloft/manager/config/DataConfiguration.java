@@ -2,17 +2,22 @@ package io.aloft.manager.config;
 
 import io.aloft.adapters.local.logs.FileLogReader;
 import io.aloft.adapters.local.process.LocalProcessSettings;
+import io.aloft.adapters.protobuf.ProtoInputsHashing;
 import io.aloft.application.data.ActionDataReader;
 import io.aloft.application.data.LogTailing;
+import io.aloft.application.data.UploadInputsUseCase;
 import io.aloft.application.execution.ConditionValues;
+import io.aloft.application.port.codec.InputsHashing;
 import io.aloft.application.port.codec.LiteralCodec;
 import io.aloft.application.port.execution.ActionSpecReader;
 import io.aloft.application.port.execution.TaskActionStore;
 import io.aloft.application.port.logs.LogReader;
 import io.aloft.application.port.query.ActionQueries;
 import io.aloft.application.port.storage.DataStore;
+import io.aloft.application.project.ActiveProjects;
 import io.aloft.application.run.RunReader;
 import io.aloft.application.signal.SignalUseCase;
+import io.aloft.application.task.TaskCatalog;
 import io.aloft.application.watch.DirtyActions;
 import java.time.Clock;
 import java.util.List;
@@ -21,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The data plane's use cases: action inputs and outputs, log tailing (each log source one {@link
- * LogReader} bean), and signalling conditions.
+ * LogReader} bean), uploaded run inputs, and signalling conditions.
  */
 @Configuration(proxyBeanMethods = false)
 class DataConfiguration {
@@ -41,6 +46,24 @@ class DataConfiguration {
   LogTailing logTailing(
       RunReader reader, ActionQueries queries, DirtyActions dirty, List<LogReader> readers) {
     return new LogTailing(reader, queries, dirty, readers);
+  }
+
+  @Bean
+  InputsHashing inputsHashing() {
+    return new ProtoInputsHashing();
+  }
+
+  /** Inputs go under {@code s3://<bucket>/<upload-prefix>} unless a call names its base_dir. */
+  @Bean
+  UploadInputsUseCase uploadInputsUseCase(
+      ActiveProjects projects,
+      TaskCatalog tasks,
+      InputsHashing hashing,
+      DataStore store,
+      AloftProperties properties) {
+    var storage = properties.storage();
+    return new UploadInputsUseCase(
+        projects, tasks, hashing, store, "s3://" + storage.bucket() + "/" + storage.uploadPrefix());
   }
 
   @Bean

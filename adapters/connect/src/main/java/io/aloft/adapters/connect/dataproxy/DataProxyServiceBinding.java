@@ -9,8 +9,8 @@ import io.aloft.proto.dataproxy.v1.TailLogsRequest;
 import io.aloft.proto.dataproxy.v1.UploadInputsRequest;
 
 /**
- * {@code aloft.dataproxy.v1.DataProxyService}: GetActionData and TailLogs; the upload and download
- * links answer {@code unimplemented} until a later release.
+ * {@code aloft.dataproxy.v1.DataProxyService}: GetActionData, TailLogs and UploadInputs; the upload
+ * and download links answer {@code unimplemented} until a later release.
  */
 public final class DataProxyServiceBinding {
 
@@ -18,10 +18,13 @@ public final class DataProxyServiceBinding {
 
   private final ActionDataHandler actionData;
   private final TailLogsHandler tailLogs;
+  private final UploadInputsHandler uploadInputs;
 
-  public DataProxyServiceBinding(ActionDataHandler actionData, TailLogsHandler tailLogs) {
+  public DataProxyServiceBinding(
+      ActionDataHandler actionData, TailLogsHandler tailLogs, UploadInputsHandler uploadInputs) {
     this.actionData = actionData;
     this.tailLogs = tailLogs;
+    this.uploadInputs = uploadInputs;
   }
 
   public ConnectService service() {
@@ -33,10 +36,7 @@ public final class DataProxyServiceBinding {
             "CreateUploadLocation",
             CreateUploadLocationRequest.getDefaultInstance(),
             NotSupportedYet.unary("signed upload locations (CreateUploadLocation)"))
-        .unary(
-            "UploadInputs",
-            UploadInputsRequest.getDefaultInstance(),
-            NotSupportedYet.unary("offloaded inputs (UploadInputs)"))
+        .unary("UploadInputs", UploadInputsRequest.getDefaultInstance(), uploadInputs::uploadInputs)
         .unary(
             "CreateDownloadLink",
             CreateDownloadLinkRequest.getDefaultInstance(),
