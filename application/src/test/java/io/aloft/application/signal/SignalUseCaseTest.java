@@ -233,6 +233,11 @@ class SignalUseCaseTest {
       }
 
       @Override
+      public java.util.Optional<String> rawDataPrefix(Bytes runSpec) {
+        return java.util.Optional.empty();
+      }
+
+      @Override
       public java.util.Map<String, String> runEnvironment(Bytes runSpec) {
         return java.util.Map.of();
       }

@@ -51,6 +51,23 @@ public final class AttemptPaths {
     return out.append(action).append('/').append(attempt).toString();
   }
 
+  /**
+   * The attempt's raw data folder under a raw prefix that is not the run's own (a RunSpec's
+   * raw_data_storage or the configured default): {@code <scheme>://<bucket>/<shard>/<rest of
+   * prefix>/<project>/<domain>/<run>/<action>/<attempt>}, unique per action and attempt. Laid out
+   * like {@link #outputPrefix}, with the run's key added since the prefix is shared by runs.
+   */
+  public static String rawDataPrefix(
+      String rawPrefix, String namespace, TaskActionSpec spec, int attempt) {
+    String base = rawPrefix.endsWith("/") ? rawPrefix : rawPrefix + "/";
+    return outputPrefix(
+        base + spec.action().run().key(),
+        namespace,
+        spec.resourceName(),
+        spec.action().name(),
+        attempt);
+  }
+
   /** {@code <outputPrefix>/outputs.pb}. */
   public static String outputsFile(String outputPrefix) {
     return outputPrefix + "/" + OUTPUTS_FILE;

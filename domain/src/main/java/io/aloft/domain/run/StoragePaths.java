@@ -1,5 +1,6 @@
 package io.aloft.domain.run;
 
+import io.aloft.domain.id.ProjectDomain;
 import io.aloft.domain.id.RunId;
 import io.aloft.domain.support.Require;
 
@@ -30,6 +31,25 @@ public final class StoragePaths {
   /** {@code <base>/<project>/<domain>/<run>/inputs/inputs.pb}. */
   public static String runInputsFile(String base, RunId run) {
     return runInputsUri(base, run) + "/" + INPUTS_FILE;
+  }
+
+  /**
+   * {@code <base>/<project>/<domain>/offloaded-inputs/<hash>}: the directory DataProxy.UploadInputs
+   * writes {@value #INPUTS_FILE} to (the reference's layout without the org, which Aloft has not).
+   *
+   * @param base the upload prefix or the caller's base_dir; trailing slashes are ignored
+   */
+  public static String offloadedInputsUri(String base, ProjectDomain scope, String hash) {
+    return trimTrailingSlashes(Require.nonBlank(base, "storage base"))
+        + "/"
+        + scope.key()
+        + "/offloaded-inputs/"
+        + Require.nonBlank(hash, "inputs hash");
+  }
+
+  /** The {@value #INPUTS_FILE} inside a directory of inputs. */
+  public static String inputsFile(String inputsUri) {
+    return inputsUri + "/" + INPUTS_FILE;
   }
 
   private static String trimTrailingSlashes(String base) {

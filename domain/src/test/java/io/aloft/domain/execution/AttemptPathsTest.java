@@ -3,8 +3,13 @@ package io.aloft.domain.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aloft.domain.action.ActionType;
 import io.aloft.domain.error.InvalidArgument;
+import io.aloft.domain.id.ActionId;
+import io.aloft.domain.support.Bytes;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +65,29 @@ class AttemptPathsTest {
     assertThatThrownBy(() -> AttemptPaths.outputPrefix("bucket/x", "aloft", "r-a0", "a0", 1))
         .isInstanceOf(InvalidArgument.class)
         .hasMessageContaining("s3://bucket/path");
+  }
+
+  @Test
+  void theRawDataPrefixIsAFolderPerRunActionAndAttemptUnderTheSharedPrefix() {
+    TaskActionSpec spec =
+        new TaskActionSpec(
+            ActionId.of("p", "development", "r1", "a1"),
+            null,
+            ActionType.TASK,
+            "s3://b/in",
+            "s3://b/runs/r1",
+            "container",
+            "t",
+            Bytes.EMPTY,
+            null,
+            null,
+            Map.of(),
+            Instant.EPOCH);
+    String shard = AttemptPaths.shard("aloft/r1-a1");
+
+    assertThat(AttemptPaths.rawDataPrefix("s3://raw/data/", "aloft", spec, 2))
+        .isEqualTo("s3://raw/" + shard + "/data/p/development/r1/a1/2");
+    assertThat(AttemptPaths.rawDataPrefix("s3://raw", "aloft", spec, 1))
+        .isEqualTo("s3://raw/" + shard + "/p/development/r1/a1/1");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aloft.domain.error.InvalidArgument;
+import io.aloft.domain.id.ProjectDomain;
 import io.aloft.domain.id.RunId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,5 +34,16 @@ class StoragePathsTest {
     assertThatThrownBy(() -> StoragePaths.runBase(" ", RUN))
         .isInstanceOf(InvalidArgument.class)
         .hasMessage("storage base is required");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"s3://aloft/uploads", "s3://aloft/uploads/", "s3://aloft/uploads//"})
+  void givenBase_WhenOffloadedInputs_ThenHashDirectoryUnderScope(String base) {
+    String uri =
+        StoragePaths.offloadedInputsUri(
+            base, ProjectDomain.of("flytesnacks", "development"), "y_Kc5IQiIyU");
+    assertThat(uri)
+        .isEqualTo("s3://aloft/uploads/flytesnacks/development/offloaded-inputs/y_Kc5IQiIyU");
+    assertThat(StoragePaths.inputsFile(uri)).isEqualTo(uri + "/inputs.pb");
   }
 }

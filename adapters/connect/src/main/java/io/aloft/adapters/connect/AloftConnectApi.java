@@ -6,6 +6,7 @@ import io.aloft.adapters.connect.dataproxy.ActionDataHandler;
 import io.aloft.adapters.connect.dataproxy.ClusterServiceBinding;
 import io.aloft.adapters.connect.dataproxy.DataProxyServiceBinding;
 import io.aloft.adapters.connect.dataproxy.TailLogsHandler;
+import io.aloft.adapters.connect.dataproxy.UploadInputsHandler;
 import io.aloft.adapters.connect.dataproxy.UploadLocationHandler;
 import io.aloft.adapters.connect.errors.DomainErrorTranslator;
 import io.aloft.adapters.connect.events.EventsServiceBinding;
@@ -23,6 +24,7 @@ import io.aloft.adapters.connect.task.TaskServiceBinding;
 import io.aloft.application.actions.EnqueueActionUseCase;
 import io.aloft.application.data.ActionDataReader;
 import io.aloft.application.data.LogTailing;
+import io.aloft.application.data.UploadInputsUseCase;
 import io.aloft.application.events.RecordEventsUseCase;
 import io.aloft.application.execution.ConditionValues;
 import io.aloft.application.project.ProjectCatalog;
@@ -68,6 +70,7 @@ public final class AloftConnectApi {
       ActionDataReader actionData,
       LogTailing logTailing,
       CreateUploadLocationUseCase createUploadLocation,
+      UploadInputsUseCase uploadInputs,
       Clock clock) {
     this.projects = new ProjectServiceBinding(projectCatalog, clock);
     this.tasks = new TaskServiceBinding(taskCatalog, clock);
@@ -91,7 +94,8 @@ public final class AloftConnectApi {
         new DataProxyServiceBinding(
             new ActionDataHandler(actionData),
             new TailLogsHandler(logTailing),
-            new UploadLocationHandler(createUploadLocation));
+            new UploadLocationHandler(createUploadLocation),
+            new UploadInputsHandler(uploadInputs));
   }
 
   public List<ConnectService> services() {

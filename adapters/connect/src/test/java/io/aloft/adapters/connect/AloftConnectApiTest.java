@@ -189,6 +189,8 @@ class AloftConnectApiTest {
                 1,
                 java.time.Duration.ofHours(1),
                 io.aloft.application.port.storage.StorageUri.parse("s3://b/uploads"))),
+        new io.aloft.application.data.UploadInputsUseCase(
+            new ActiveProjects(null), tasks, null, null, "s3://aloft/uploads"),
         clock);
   }
 }

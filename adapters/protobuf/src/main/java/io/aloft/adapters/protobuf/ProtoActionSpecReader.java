@@ -66,6 +66,17 @@ public final class ProtoActionSpecReader implements ActionSpecReader {
   }
 
   @Override
+  public Optional<String> rawDataPrefix(Bytes runSpec) {
+    if (runSpec.size() == 0) {
+      return Optional.empty();
+    }
+    RunSpec spec =
+        ProtoBytes.parse(RunSpec.parser(), runSpec.toArray(), "run spec (aloft.task.v1.RunSpec)");
+    String prefix = spec.getRawDataStorage().getRawDataPrefix();
+    return prefix.isBlank() ? Optional.empty() : Optional.of(prefix);
+  }
+
+  @Override
   public Optional<Instant> runStartTime(Bytes runSpec) {
     if (runSpec.size() == 0) {
       return Optional.empty();

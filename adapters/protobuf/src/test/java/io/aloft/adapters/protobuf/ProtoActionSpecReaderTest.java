@@ -73,6 +73,27 @@ class ProtoActionSpecReaderTest {
   }
 
   @Test
+  void givenRunSpecs_whenRawDataPrefixRead_thenSetPrefixOnly() {
+    var spec =
+        io.aloft.proto.task.v1.RunSpec.newBuilder()
+            .setRawDataStorage(
+                io.aloft.proto.task.v1.RawDataStorage.newBuilder()
+                    .setRawDataPrefix("s3://raw/prefix"))
+            .build();
+
+    assertThat(reader.rawDataPrefix(Bytes.of(spec.toByteArray()))).contains("s3://raw/prefix");
+    assertThat(reader.rawDataPrefix(Bytes.EMPTY)).isEmpty();
+    assertThat(
+            reader.rawDataPrefix(
+                Bytes.of(
+                    io.aloft.proto.task.v1.RunSpec.newBuilder()
+                        .setRunBaseDir("s3://b")
+                        .build()
+                        .toByteArray())))
+        .isEmpty();
+  }
+
+  @Test
   void givenContainerArgsWithThePlaceholder_whenTemplated_thenRfc3339UtcToTheSecond() {
     TaskSpec spec =
         TaskSpec.newBuilder()

@@ -30,6 +30,12 @@ public interface ActionSpecReader {
   Optional<Instant> runStartTime(Bytes runSpec);
 
   /**
+   * The raw data prefix a run's RunSpec sets ({@code raw_data_storage.raw_data_prefix}), under
+   * which each action attempt gets its own folder; empty for an empty spec or an unset prefix.
+   */
+  Optional<String> rawDataPrefix(Bytes runSpec);
+
+  /**
    * The TaskSpec with {@code {{.runStartTime}}} in its container args replaced by {@code startTime}
    * as RFC 3339 in UTC, to the second (as the reference does when it creates a TaskAction); the
    * same bytes when there is nothing to replace.

@@ -6,6 +6,7 @@ import io.aloft.adapters.connect.protocol.ConnectRouter;
 import io.aloft.application.actions.EnqueueActionUseCase;
 import io.aloft.application.data.ActionDataReader;
 import io.aloft.application.data.LogTailing;
+import io.aloft.application.data.UploadInputsUseCase;
 import io.aloft.application.events.RecordEventsUseCase;
 import io.aloft.application.execution.ConditionValues;
 import io.aloft.application.project.ProjectCatalog;
@@ -53,6 +54,7 @@ class ConnectConfiguration {
       ActionDataReader actionData,
       LogTailing logTailing,
       CreateUploadLocationUseCase createUploadLocation,
+      UploadInputsUseCase uploadInputs,
       Clock clock) {
     return new AloftConnectApi(
         projects,
@@ -69,6 +71,7 @@ class ConnectConfiguration {
         actionData,
         logTailing,
         createUploadLocation,
+        uploadInputs,
         clock);
   }
 

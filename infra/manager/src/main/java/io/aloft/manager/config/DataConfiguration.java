@@ -2,9 +2,12 @@ package io.aloft.manager.config;
 
 import io.aloft.adapters.local.logs.FileLogReader;
 import io.aloft.adapters.local.process.LocalProcessSettings;
+import io.aloft.adapters.protobuf.ProtoInputsHashing;
 import io.aloft.application.data.ActionDataReader;
 import io.aloft.application.data.LogTailing;
+import io.aloft.application.data.UploadInputsUseCase;
 import io.aloft.application.execution.ConditionValues;
+import io.aloft.application.port.codec.InputsHashing;
 import io.aloft.application.port.codec.LiteralCodec;
 import io.aloft.application.port.execution.ActionSpecReader;
 import io.aloft.application.port.execution.TaskActionStore;
@@ -14,8 +17,10 @@ import io.aloft.application.port.query.ProjectQueries;
 import io.aloft.application.port.storage.DataStore;
 import io.aloft.application.port.storage.StorageUri;
 import io.aloft.application.port.storage.UrlSigner;
+import io.aloft.application.project.ActiveProjects;
 import io.aloft.application.run.RunReader;
 import io.aloft.application.signal.SignalUseCase;
+import io.aloft.application.task.TaskCatalog;
 import io.aloft.application.upload.CreateUploadLocationUseCase;
 import io.aloft.application.upload.UploadLimits;
 import io.aloft.application.watch.DirtyActions;
@@ -26,7 +31,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The data plane's use cases: action inputs and outputs, log tailing (each log source one {@link
- * LogReader} bean), and signalling conditions.
+ * LogReader} bean), uploaded run inputs, and signalling conditions.
  */
 @Configuration(proxyBeanMethods = false)
 class DataConfiguration {
@@ -53,14 +58,35 @@ class DataConfiguration {
   CreateUploadLocationUseCase createUploadLocationUseCase(
       ProjectQueries projects, DataStore store, UrlSigner signer, AloftProperties properties) {
     AloftProperties.DataProxy.Upload upload = properties.dataproxy().upload();
-    StorageUri bucket = new StorageUri("s3", properties.storage().bucket(), "");
-    String prefix = upload.storagePrefix().replaceAll("^/+|/+$", "");
-    StorageUri base = prefix.isEmpty() ? bucket : bucket.resolve(prefix);
     return new CreateUploadLocationUseCase(
         projects,
         store,
         signer,
-        new UploadLimits(upload.maxSize().toBytes(), upload.maxExpiresIn(), base));
+        new UploadLimits(
+            upload.maxSize().toBytes(), upload.maxExpiresIn(), uploadBase(properties)));
+  }
+
+  @Bean
+  InputsHashing inputsHashing() {
+    return new ProtoInputsHashing();
+  }
+
+  /** Inputs go under the same upload base unless a call names its base_dir. */
+  @Bean
+  UploadInputsUseCase uploadInputsUseCase(
+      ActiveProjects projects,
+      TaskCatalog tasks,
+      InputsHashing hashing,
+      DataStore store,
+      AloftProperties properties) {
+    return new UploadInputsUseCase(
+        projects, tasks, hashing, store, uploadBase(properties).toString());
+  }
+
+  private static StorageUri uploadBase(AloftProperties properties) {
+    StorageUri bucket = new StorageUri("s3", properties.storage().bucket(), "");
+    String prefix = properties.dataproxy().upload().storagePrefix().replaceAll("^/+|/+$", "");
+    return prefix.isEmpty() ? bucket : bucket.resolve(prefix);
   }
 
   @Bean

@@ -9,8 +9,8 @@ import io.aloft.proto.dataproxy.v1.TailLogsRequest;
 import io.aloft.proto.dataproxy.v1.UploadInputsRequest;
 
 /**
- * {@code aloft.dataproxy.v1.DataProxyService}: GetActionData, TailLogs and CreateUploadLocation;
- * UploadInputs and the download links answer {@code unimplemented} until a later release.
+ * {@code aloft.dataproxy.v1.DataProxyService}: GetActionData, TailLogs, CreateUploadLocation and
+ * UploadInputs; the download links answer {@code unimplemented} until a later release.
  */
 public final class DataProxyServiceBinding {
 
@@ -19,14 +19,17 @@ public final class DataProxyServiceBinding {
   private final ActionDataHandler actionData;
   private final TailLogsHandler tailLogs;
   private final UploadLocationHandler uploadLocation;
+  private final UploadInputsHandler uploadInputs;
 
   public DataProxyServiceBinding(
       ActionDataHandler actionData,
       TailLogsHandler tailLogs,
-      UploadLocationHandler uploadLocation) {
+      UploadLocationHandler uploadLocation,
+      UploadInputsHandler uploadInputs) {
     this.actionData = actionData;
     this.tailLogs = tailLogs;
     this.uploadLocation = uploadLocation;
+    this.uploadInputs = uploadInputs;
   }
 
   public ConnectService service() {
@@ -38,10 +41,7 @@ public final class DataProxyServiceBinding {
             "CreateUploadLocation",
             CreateUploadLocationRequest.getDefaultInstance(),
             uploadLocation::createUploadLocation)
-        .unary(
-            "UploadInputs",
-            UploadInputsRequest.getDefaultInstance(),
-            NotSupportedYet.unary("offloaded inputs (UploadInputs)"))
+        .unary("UploadInputs", UploadInputsRequest.getDefaultInstance(), uploadInputs::uploadInputs)
         .unary(
             "CreateDownloadLink",
             CreateDownloadLinkRequest.getDefaultInstance(),
