@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Where an attempt reads and writes its data, laid out as the reference's executor lays it out:
  * {@code <scheme>://<bucket>/<shard>/<rest of runOutputBase>/<action>/<attempt>}. The shard spreads
- * a run's objects over 1,296 key prefixes so object stores do not throttle one hot prefix.
+ * a run's objects over 1,296 key prefixes so object stores do not throttle one hot prefix. A local
+ * path ({@code file:///dir}, no bucket) gets no shard: filesystems have no hot prefixes, and a
+ * shard in front of the path would move it out of its directory.
  */
 public final class AttemptPaths {
 
@@ -44,7 +46,9 @@ public final class AttemptPaths {
     String rest = bucketEnd < 0 ? "" : trimSlashes(afterScheme.substring(bucketEnd + 1));
     StringBuilder out = new StringBuilder(runOutputBase.length() + 32);
     out.append(runOutputBase, 0, schemeEnd + 3).append(bucket).append('/');
-    out.append(shard(namespace + "/" + resourceName)).append('/');
+    if (!bucket.isEmpty()) {
+      out.append(shard(namespace + "/" + resourceName)).append('/');
+    }
     if (!rest.isEmpty()) {
       out.append(rest).append('/');
     }

@@ -54,6 +54,14 @@ class AttemptPathsTest {
   }
 
   @Test
+  void aLocalPathBaseGetsNoShardAndStaysInItsDirectory() {
+    String prefix =
+        AttemptPaths.outputPrefix("file:///srv/data/p/d/r1/", "aloft", "r1-a0", "a0", 1);
+
+    assertThat(prefix).isEqualTo("file:///srv/data/p/d/r1/a0/1");
+  }
+
+  @Test
   void inputsLiveInTheInputDirectory() {
     assertThat(AttemptPaths.inputsFile("s3://b/p/d/r/inputs/"))
         .isEqualTo("s3://b/p/d/r/inputs/inputs.pb");

@@ -1,5 +1,6 @@
 package io.aloft.adapters.s3;
 
+import io.aloft.application.port.storage.ContentMd5;
 import io.aloft.application.port.storage.DataStore;
 import io.aloft.application.port.storage.ObjectInfo;
 import io.aloft.application.port.storage.PutOptions;

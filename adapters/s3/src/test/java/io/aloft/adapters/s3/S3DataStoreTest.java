@@ -1,6 +1,7 @@
 package io.aloft.adapters.s3;
 
 import io.aloft.application.port.storage.DataStore;
+import io.aloft.application.port.storage.DataStoreContract;
 import io.aloft.application.port.storage.PutOptions;
 import io.aloft.application.port.storage.StorageUri;
 import io.aloft.domain.error.InvalidArgument;

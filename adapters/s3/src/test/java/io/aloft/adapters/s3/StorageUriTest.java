@@ -27,6 +27,16 @@ class StorageUriTest {
     assertThat(StorageUri.parse("s3://bucket/").toString()).isEqualTo("s3://bucket");
   }
 
+  @Test
+  void givenLocalPath_whenParsed_thenNoBucketAndRoundTrip() {
+    StorageUri uri = StorageUri.parse("file:///data/run 1/in.pb");
+
+    assertThat(uri).isEqualTo(new StorageUri("file", "", "data/run 1/in.pb"));
+    assertThat(uri.toString()).isEqualTo("file:///data/run 1/in.pb");
+    assertThat(uri.resolve("x").toString()).isEqualTo("file:///data/run 1/in.pb/x");
+    assertThat(StorageUri.parse("file:///").toString()).isEqualTo("file:///");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -13,17 +13,19 @@ import reactor.core.publisher.Mono;
 
 /**
  * A {@link DataStore} that sends each call to the store registered for the uri's scheme. An unknown
- * scheme is an {@link InvalidArgument} naming the supported ones.
+ * scheme is an {@link InvalidArgument} naming the supported ones, and so is a uri outside the
+ * allowed {@link StorageLocations} (say, a blob in a bucket Aloft was not configured with).
  */
 public final class DataStoreRouter implements DataStore {
 
   private final Map<String, DataStore> byScheme;
   private final Set<String> schemes;
+  private final StorageLocations locations;
 
   /**
    * @throws IllegalArgumentException when two stores claim the same scheme
    */
-  public DataStoreRouter(Collection<? extends DataStore> stores) {
+  public DataStoreRouter(Collection<? extends DataStore> stores, StorageLocations locations) {
     Map<String, DataStore> map = new LinkedHashMap<>();
     for (DataStore store : stores) {
       for (String scheme : store.schemes()) {
@@ -34,6 +36,12 @@ public final class DataStoreRouter implements DataStore {
     }
     this.byScheme = Map.copyOf(map);
     this.schemes = Collections.unmodifiableSet(new TreeSet<>(map.keySet()));
+    this.locations = locations;
+  }
+
+  /** A router that allows every uri of the stores' schemes. */
+  public DataStoreRouter(Collection<? extends DataStore> stores) {
+    this(stores, StorageLocations.anywhere());
   }
 
   public DataStoreRouter(DataStore... stores) {
@@ -81,6 +89,15 @@ public final class DataStoreRouter implements DataStore {
                         + uri.scheme()
                         + "'; supported: "
                         + String.join(", ", schemes)));
+          }
+          if (!locations.allows(uri)) {
+            return Mono.error(
+                new InvalidArgument(
+                    "storage uri '"
+                        + uri
+                        + "' is outside the configured storage locations ("
+                        + locations
+                        + "); use a path below one of them or configure its location"));
           }
           return Mono.just(store);
         });

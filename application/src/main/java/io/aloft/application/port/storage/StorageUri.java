@@ -9,11 +9,18 @@ import java.util.regex.Pattern;
  * example {@code s3://aloft/metadata/run-1/inputs.pb}. The key is everything after the first slash
  * that follows the bucket, taken literally (spaces and any Unicode allowed, no percent-decoding);
  * it is empty for the bucket itself.
+ *
+ * <p>A {@code file} uri names a local path and has no bucket (RFC 8089's empty authority): {@code
+ * file:///data/run-1/inputs.pb} has the empty bucket and the key {@code data/run-1/inputs.pb}. Only
+ * the {@code file} scheme may leave the bucket empty.
  */
 public record StorageUri(String scheme, String bucket, String key) {
 
   private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]*");
   private static final Pattern BUCKET = Pattern.compile("[^\\s/]+");
+
+  /** The scheme of local paths, the one scheme whose uris have no bucket. */
+  public static final String FILE_SCHEME = "file";
 
   /** Validates the parts; a violation is an {@link InvalidArgument} naming the part. */
   public StorageUri {
@@ -21,7 +28,8 @@ public record StorageUri(String scheme, String bucket, String key) {
       throw new InvalidArgument(
           "storage uri scheme '" + scheme + "' is invalid: use a lowercase name such as 's3'");
     }
-    if (bucket == null || !BUCKET.matcher(bucket).matches()) {
+    boolean localPath = FILE_SCHEME.equals(scheme) && "".equals(bucket);
+    if (bucket == null || !localPath && !BUCKET.matcher(bucket).matches()) {
       throw new InvalidArgument(
           "storage uri bucket '" + bucket + "' is invalid: it must be non-empty without spaces");
     }
@@ -42,7 +50,7 @@ public record StorageUri(String scheme, String bucket, String key) {
     int slash = rest.indexOf('/');
     String bucket = slash < 0 ? rest : rest.substring(0, slash);
     String key = slash < 0 ? "" : rest.substring(slash + 1);
-    if (bucket.isEmpty()) {
+    if (bucket.isEmpty() && !uri.startsWith(FILE_SCHEME + ":///")) {
       throw new InvalidArgument("storage uri '" + uri + "' is malformed: the bucket is missing");
     }
     return new StorageUri(uri.substring(0, sep), bucket, key);
@@ -71,9 +79,15 @@ public record StorageUri(String scheme, String bucket, String key) {
     return new StorageUri(scheme, bucket, joined);
   }
 
-  /** {@code scheme://bucket/key}, or {@code scheme://bucket} when the key is empty. */
+  /**
+   * {@code scheme://bucket/key}, or {@code scheme://bucket} when the key is empty; {@code
+   * file:///key} for a local path.
+   */
   @Override
   public String toString() {
+    if (bucket.isEmpty()) {
+      return scheme + ":///" + key;
+    }
     return key.isEmpty() ? scheme + "://" + bucket : scheme + "://" + bucket + "/" + key;
   }
 }

@@ -2,6 +2,7 @@ package io.aloft.manager.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -24,6 +25,12 @@ public record AloftProperties(
     home = home == null ? Path.of(System.getProperty("user.home"), ".aloft") : home;
   }
 
+  /** The directories {@code file://} uris may name: the configured ones, else {@code home}/data. */
+  public List<Path> fileRoots() {
+    List<Path> configured = storage.fileRoots();
+    return configured.isEmpty() ? List.of(home.resolve("data")) : configured;
+  }
+
   /** PostgreSQL: external when {@code host} is set, else embedded under {@code home}/postgres. */
   public record Database(
       String host,
@@ -41,7 +48,11 @@ public record AloftProperties(
     }
   }
 
-  /** S3: external when {@code endpoint} is set, else an embedded server under {@code home}/s3. */
+  /**
+   * S3: external when {@code endpoint} is set, else an embedded server under {@code home}/s3. Uris
+   * are allowed in {@code bucket} and {@code buckets} ({@code s3://}) and below {@code fileRoots}
+   * ({@code file://}, unset: {@code home}/data); anything else is refused.
+   */
   public record Storage(
       String endpoint,
       String region,
@@ -49,7 +60,14 @@ public record AloftProperties(
       String secretKey,
       @DefaultValue("aloft") String bucket,
       @DefaultValue("metadata") String metadataPrefix,
-      @DefaultValue("0") int embeddedPort) {
+      @DefaultValue("0") int embeddedPort,
+      List<String> buckets,
+      List<Path> fileRoots) {
+
+    public Storage {
+      buckets = buckets == null ? List.of() : List.copyOf(buckets);
+      fileRoots = fileRoots == null ? List.of() : List.copyOf(fileRoots);
+    }
 
     public boolean external() {
       return endpoint != null && !endpoint.isBlank();

@@ -1,16 +1,21 @@
 package io.aloft.manager.config;
 
+import io.aloft.adapters.local.storage.FileDataStore;
 import io.aloft.adapters.s3.EmbeddedS3Server;
 import io.aloft.adapters.s3.S3DataStore;
 import io.aloft.adapters.s3.S3Settings;
 import io.aloft.adapters.s3.S3UrlSigner;
 import io.aloft.application.port.storage.DataStore;
 import io.aloft.application.port.storage.DataStoreRouter;
+import io.aloft.application.port.storage.StorageLocations;
+import io.aloft.application.port.storage.StorageUri;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +24,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Chooses object storage: the configured S3 endpoint, or an in-process S3 server on a local
- * directory, so one S3 code path serves both modes.
+ * directory, so one S3 code path serves both modes; plus {@code file://} paths below the configured
+ * roots.
  */
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
@@ -80,11 +86,36 @@ class StorageConfiguration {
     }
   }
 
-  /** What the use cases see: every storage adapter, chosen by the URI's scheme. */
+  /** Local paths below aloft.storage.file-roots; creates the roots at startup. */
+  @Bean
+  FileDataStore fileDataStore(AloftProperties properties) {
+    List<Path> roots = properties.fileRoots().stream().map(Path::toAbsolutePath).toList();
+    log.info("File storage (file://) roots: {}", roots);
+    return new FileDataStore(roots);
+  }
+
+  /**
+   * What the use cases see: every storage adapter, chosen by the URI's scheme, limited to the
+   * configured buckets and file roots.
+   */
   @Bean
   @Primary
-  DataStore dataStore(S3DataStore s3) {
-    return new DataStoreRouter(s3);
+  DataStore dataStore(S3DataStore s3, FileDataStore files, AloftProperties properties) {
+    return new DataStoreRouter(List.of(s3, files), locations(properties));
+  }
+
+  private static StorageLocations locations(AloftProperties properties) {
+    List<StorageUri> prefixes = new ArrayList<>();
+    prefixes.add(new StorageUri(S3DataStore.SCHEME, properties.storage().bucket(), ""));
+    properties
+        .storage()
+        .buckets()
+        .forEach(b -> prefixes.add(new StorageUri(S3DataStore.SCHEME, b, "")));
+    for (Path root : properties.fileRoots()) {
+      String key = root.toAbsolutePath().normalize().toString().substring(1);
+      prefixes.add(new StorageUri(FileDataStore.SCHEME, "", key));
+    }
+    return StorageLocations.of(prefixes);
   }
 
   /** Holds the embedded server, if one runs, so that it stops with the context. */

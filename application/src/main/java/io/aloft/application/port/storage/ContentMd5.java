@@ -1,12 +1,15 @@
-package io.aloft.adapters.s3;
+package io.aloft.application.port.storage;
 
 import io.aloft.domain.error.InvalidArgument;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
-/** The base64 MD5 that S3 checks (Content-MD5) and that we keep in the object's metadata. */
-final class ContentMd5 {
+/**
+ * The base64 MD5 that stores keep in an object's metadata ({@link ObjectInfo#MD5_METADATA_KEY}) and
+ * that S3 checks (Content-MD5); shared so that every adapter checks a given MD5 the same way.
+ */
+public final class ContentMd5 {
 
   private ContentMd5() {}
 
@@ -14,7 +17,7 @@ final class ContentMd5 {
    * The MD5 of {@code bytes}, base64. When the caller gave one, it must match the bytes: a wrong or
    * malformed value is an {@link InvalidArgument}, before anything is sent.
    */
-  static String of(byte[] bytes, String given) {
+  public static String of(byte[] bytes, String given) {
     String actual = Base64.getEncoder().encodeToString(digest(bytes));
     if (given != null && !given.equals(actual)) {
       throw new InvalidArgument(

@@ -1,11 +1,7 @@
-package io.aloft.adapters.s3;
+package io.aloft.application.port.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aloft.application.port.storage.DataStore;
-import io.aloft.application.port.storage.ObjectInfo;
-import io.aloft.application.port.storage.PutOptions;
-import io.aloft.application.port.storage.StorageUri;
 import io.aloft.domain.error.InvalidArgument;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -94,14 +90,41 @@ public abstract class DataStoreContract {
   }
 
   @Test
-  void givenFiveMebibytes_whenPutThenGet_thenSameBytes() {
+  void givenTwentyMebibytes_whenPutThenGet_thenSameBytesAndMd5() {
     StorageUri uri = dir.resolve("big.bin");
-    byte[] bytes = randomBytes(5 * 1024 * 1024 + 17);
+    byte[] bytes = randomBytes(20 * 1024 * 1024 + 17);
 
     put(uri, bytes);
 
     StepVerifier.create(store().get(uri))
         .assertNext(read -> assertThat(read).isEqualTo(bytes))
+        .expectComplete()
+        .verify(TIMEOUT);
+    StepVerifier.create(store().head(uri))
+        .assertNext(info -> assertThat(info.contentMd5Base64()).isEqualTo(md5(bytes)))
+        .expectComplete()
+        .verify(TIMEOUT);
+  }
+
+  @Test
+  void givenConcurrentPutsToOneKey_whenAllDone_thenOneWholeObjectWithItsMd5() {
+    StorageUri uri = dir.resolve("contended.bin");
+    List<byte[]> candidates =
+        IntStream.range(0, 6).mapToObj(i -> randomBytes(1024 * 1024 + i)).toList();
+
+    Flux<ObjectInfo> puts =
+        Flux.fromIterable(candidates)
+            .flatMap(bytes -> store().put(uri, bytes, PutOptions.none()), candidates.size());
+    StepVerifier.create(puts).expectNextCount(candidates.size()).expectComplete().verify(TIMEOUT);
+
+    byte[] read = store().get(uri).block(TIMEOUT);
+    assertThat(candidates).anySatisfy(bytes -> assertThat(read).isEqualTo(bytes));
+    StepVerifier.create(store().head(uri))
+        .assertNext(
+            info -> {
+              assertThat(info.sizeBytes()).isEqualTo(read.length);
+              assertThat(info.contentMd5Base64()).isEqualTo(md5(read));
+            })
         .expectComplete()
         .verify(TIMEOUT);
   }

@@ -1,19 +1,17 @@
-package io.aloft.adapters.s3;
+package io.aloft.application.port.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aloft.application.port.storage.DataStore;
-import io.aloft.application.port.storage.DataStoreRouter;
-import io.aloft.application.port.storage.ObjectInfo;
-import io.aloft.application.port.storage.PutOptions;
-import io.aloft.application.port.storage.StorageUri;
 import io.aloft.domain.error.InvalidArgument;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -57,6 +55,46 @@ class DataStoreRouterTest {
   void givenTwoStoresForOneScheme_whenRouterBuilt_thenRejected() {
     assertThatThrownBy(() -> new DataStoreRouter(new NamedStore("s3"), new NamedStore("s3")))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void givenLocations_whenUriBelowOne_thenRouted() {
+    DataStoreRouter limited = limitedRouter();
+
+    StepVerifier.create(limited.get(StorageUri.parse("s3://aloft/metadata/x")).map(String::new))
+        .expectNext("s3:s3://aloft/metadata/x")
+        .verifyComplete();
+    StepVerifier.create(limited.get(StorageUri.parse("file:///srv/data/a/b")).map(String::new))
+        .expectNext("file:file:///srv/data/a/b")
+        .verifyComplete();
+    StepVerifier.create(limited.list(StorageUri.parse("file:///srv/data/")))
+        .expectNextCount(1)
+        .verifyComplete();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"s3://other/x", "file:///srv/database", "file:///etc/passwd", "gs://aloft/x"})
+  void givenLocations_whenUriOutside_thenInvalidArgumentNamingThem(String text) {
+    StepVerifier.create(limitedRouter().put(StorageUri.parse(text), new byte[1], PutOptions.none()))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(InvalidArgument.class)
+                    .hasMessage(
+                        "storage uri '"
+                            + text
+                            + "' is outside the configured storage locations (s3://aloft,"
+                            + " file:///srv/data/); use a path below one of them or configure its"
+                            + " location"))
+        .verify();
+  }
+
+  private static DataStoreRouter limitedRouter() {
+    return new DataStoreRouter(
+        List.of(new NamedStore("s3"), new NamedStore("file"), new NamedStore("gs")),
+        StorageLocations.of(
+            List.of(StorageUri.parse("s3://aloft"), StorageUri.parse("file:///srv/data"))));
   }
 
   /** Answers every call with its own scheme, so a test can see which store was used. */
