@@ -1,5 +1,6 @@
 package io.aloft.manager.copilot;
 
+import io.aloft.adapters.local.storage.FileDataStore;
 import io.aloft.adapters.protobuf.ProtoLiteralCodec;
 import io.aloft.adapters.protobuf.ProtoTypedInterfaces;
 import io.aloft.adapters.s3.S3DataStore;
@@ -15,6 +16,7 @@ import io.aloft.domain.action.ExecutionError;
 import io.aloft.domain.execution.AttemptPaths;
 import io.aloft.domain.literal.TypedInterface;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -59,7 +61,8 @@ public final class CopilotCommand {
       return USAGE;
     }
     try (S3DataStore s3 = new S3DataStore(CopilotStorage.s3Settings(options, env))) {
-      DataStore store = new DataStoreRouter(s3);
+      // A copilot moves what its task names: any bucket, any local path (the task's own files).
+      DataStore store = new DataStoreRouter(s3, new FileDataStore(List.of(Path.of("/"))));
       LiteralCodec codec = new ProtoLiteralCodec();
       Copilot copilot = new Copilot(store, codec);
       return "download".equals(options.command())
