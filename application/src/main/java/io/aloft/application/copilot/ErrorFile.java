@@ -38,7 +38,9 @@ final class ErrorFile {
                             + attributes.size()
                             + " bytes, larger than 1 MiB; write a shorter error message"));
               }
-              return LocalFiles.read(file).map(ErrorFile::userError);
+              return LocalFiles.requireInside(directory, file, "the error file")
+                  .then(LocalFiles.read(file))
+                  .map(ErrorFile::userError);
             });
   }
 

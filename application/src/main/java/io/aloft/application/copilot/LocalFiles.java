@@ -1,6 +1,8 @@
 package io.aloft.application.copilot;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -64,14 +66,74 @@ final class LocalFiles {
         });
   }
 
-  /** Every regular file below {@code directory}, at any depth, sorted by path. */
+  /**
+   * Every regular file below {@code directory}, at any depth, sorted by path. A symbolic link
+   * counts as the file it points to when that file is inside {@code directory}; a link leading out
+   * of it, or to a directory, makes the whole output {@link OutputRejected}: a task must not upload
+   * what it was not given (a link to a secret, say) and no file may be skipped silently.
+   */
   static Mono<List<Path>> regularFilesBelow(Path directory) {
     return blocking(
         () -> {
+          Path root = directory.toRealPath();
           try (Stream<Path> paths = Files.walk(directory)) {
-            return paths.filter(Files::isRegularFile).sorted().toList();
+            List<Path> files = new java.util.ArrayList<>();
+            for (Path path : paths.sorted().toList()) {
+              if (Files.isSymbolicLink(path)) {
+                requireLinkToFileInside(root, path);
+                files.add(path);
+              } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                files.add(path);
+              }
+            }
+            return files;
           }
         });
+  }
+
+  /**
+   * {@code path} itself when it is, or leads through links to, something inside {@code directory};
+   * else an {@link OutputRejected} naming where it leads.
+   */
+  static Mono<Path> requireInside(Path directory, Path path, String what) {
+    return blocking(
+        () -> {
+          Path target = path.toRealPath();
+          if (!target.startsWith(directory.toRealPath())) {
+            throw OutputRejected.because(
+                what
+                    + " "
+                    + path
+                    + " leads to "
+                    + target
+                    + ", outside "
+                    + directory
+                    + "; write the data itself into the directory, not a link to it");
+          }
+          return path;
+        });
+  }
+
+  private static void requireLinkToFileInside(Path root, Path link) throws IOException {
+    Path target;
+    try {
+      target = link.toRealPath();
+    } catch (NoSuchFileException dangling) {
+      throw OutputRejected.because(
+          "the symbolic link " + link + " points to nothing; remove it or write the file");
+    }
+    if (!target.startsWith(root)) {
+      throw OutputRejected.because(
+          "the symbolic link "
+              + link
+              + " leads to "
+              + target
+              + ", outside the output directory; write the data itself, not a link to it");
+    }
+    if (!Files.isRegularFile(target)) {
+      throw OutputRejected.because(
+          "the symbolic link " + link + " leads to a directory; copy the files instead");
+    }
   }
 
   /** A Callable returning null completes empty; an IOException becomes the error signal. */

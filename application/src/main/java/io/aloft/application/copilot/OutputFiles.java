@@ -17,7 +17,11 @@ final class OutputFiles {
     Path exact = directory.resolve(output);
     return LocalFiles.attributes(exact)
         .map(attributes -> new OutputFile(output, exact, attributes))
-        .switchIfEmpty(Mono.defer(() -> withExtension(directory, output)));
+        .switchIfEmpty(Mono.defer(() -> withExtension(directory, output)))
+        .flatMap(
+            file ->
+                LocalFiles.requireInside(directory, file.path(), "output " + output)
+                    .thenReturn(file));
   }
 
   private static Mono<OutputFile> withExtension(Path directory, String output) {

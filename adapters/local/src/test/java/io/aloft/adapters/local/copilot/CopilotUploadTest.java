@@ -295,6 +295,60 @@ class CopilotUploadTest {
   }
 
   @Test
+  void givenAnOutputThatIsALinkOutOfTheDirectory_whenUploaded_thenRejectedAndNothingStored(
+      @TempDir Path elsewhere) throws Exception {
+    Path secret = Files.writeString(elsewhere.resolve("secret"), "do not upload");
+    Files.createSymbolicLink(local.resolve("table"), secret);
+
+    ExecutionError error = rejected(blobOutput("table", FILE));
+
+    assertThat(error.message())
+        .contains("output table", "leads to " + secret.toRealPath(), "not a link to it");
+    assertThat(storage.keysUnder(prefix)).isEmpty();
+  }
+
+  @Test
+  void givenADirectoryOutputWithALinkOutOfIt_whenUploaded_thenRejectedAndNothingVisible(
+      @TempDir Path elsewhere) throws Exception {
+    Path secret = Files.writeString(elsewhere.resolve("secret"), "do not upload");
+    Path model = local.resolve("model");
+    Files.createDirectories(model);
+    Files.writeString(model.resolve("weights.bin"), "W");
+    Files.createSymbolicLink(model.resolve("stolen"), secret);
+
+    ExecutionError error = rejected(blobOutput("model", DIRECTORY));
+
+    assertThat(error.message()).contains("symbolic link", "outside the output directory");
+    assertThat(storage.keysUnder(outputPrefix)).isEmpty();
+  }
+
+  @Test
+  void givenADirectoryOutputWithALinkInsideIt_whenUploaded_thenTheLinkedFileIsStored()
+      throws Exception {
+    Path model = local.resolve("model");
+    Files.createDirectories(model);
+    Files.writeString(model.resolve("weights.bin"), "W");
+    Files.createSymbolicLink(model.resolve("latest.bin"), model.resolve("weights.bin"));
+
+    uploaded(blobOutput("model", DIRECTORY));
+
+    StorageUri target = rawPrefix.resolve("model");
+    assertThat(storage.keysUnder(target)).containsExactly("latest.bin", "weights.bin");
+    assertThat(storage.text(target.resolve("latest.bin"))).isEqualTo("W");
+  }
+
+  @Test
+  void givenAnErrorFileLinkedOutOfTheDirectory_whenUploaded_thenItsTargetIsNeverRead(
+      @TempDir Path elsewhere) throws Exception {
+    Path secret = Files.writeString(elsewhere.resolve("secret"), "root:hash");
+    Files.createSymbolicLink(local.resolve("_ERROR"), secret);
+
+    ExecutionError error = rejected(simpleOutputs(Map.of()));
+
+    assertThat(error.message()).contains("the error file").doesNotContain("root:hash");
+  }
+
+  @Test
   void givenADirectoryForAFileOutput_whenUploaded_thenRejectedNamingBoth() throws Exception {
     Files.createDirectories(local.resolve("table"));
 
