@@ -10,13 +10,11 @@ import io.aloft.application.watch.DirtyActions;
 import io.aloft.domain.action.TaskLog;
 import io.aloft.domain.error.NotFound;
 import io.aloft.domain.id.ActionId;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * DataProxyService.TailLogs: the lines of an attempt's log, in batches.
@@ -25,14 +23,18 @@ import reactor.core.scheduler.Schedulers;
  * may still write (the action is not terminal and has not moved on to a later attempt) the last
  * {@value #TAIL_LINES} lines are sent and then new lines as they come, until the read model shows
  * the attempt ended; the log is then read to its end and the stream completes. Otherwise only the
- * last {@value #TAIL_LINES} lines are sent. Batches hold up to {@value #BATCH_LINES} lines and are
- * sent at most {@link #BATCH_WAIT} after their first line, so a quiet log still flows.
+ * last {@value #TAIL_LINES} lines are sent. Batches hold up to {@value #BATCH_LINES} lines; the
+ * lines a reader had at hand are sent at once, a partial batch included (flushed early when the log
+ * is idle, with no timer to wait for), several batches to a response of about {@value
+ * #RESPONSE_CHARS} characters when the log runs fast.
  */
 public final class LogTailing {
 
   public static final int TAIL_LINES = 1000;
   public static final int BATCH_LINES = 100;
-  public static final Duration BATCH_WAIT = Duration.ofMillis(100);
+
+  /** Batches go out together up to about this much text, well under any message limit. */
+  public static final int RESPONSE_CHARS = 512 * 1024;
 
   /** As many events as the attempt history reads. */
   static final int MAX_EVENTS = 5_000;
@@ -41,30 +43,21 @@ public final class LogTailing {
   private final ActionQueries queries;
   private final DirtyActions dirty;
   private final List<LogReader> readers;
-  private final Scheduler timer;
 
   public LogTailing(
       RunReader reader, ActionQueries queries, DirtyActions dirty, List<LogReader> readers) {
-    this(reader, queries, dirty, readers, Schedulers.parallel());
-  }
-
-  LogTailing(
-      RunReader reader,
-      ActionQueries queries,
-      DirtyActions dirty,
-      List<LogReader> readers,
-      Scheduler timer) {
     this.reader = reader;
     this.queries = queries;
     this.dirty = dirty;
     this.readers = List.copyOf(readers);
-    this.timer = timer;
   }
 
   /**
+   * The log in responses, each a list of batches of at most {@value #BATCH_LINES} lines.
+   *
    * @param attempt from 1; 0 means the latest attempt
    */
-  public Flux<List<LogLine>> tail(ActionId id, int attempt) {
+  public Flux<List<List<LogLine>>> tail(ActionId id, int attempt) {
     return reader
         .require(id)
         .flatMap(
@@ -73,12 +66,40 @@ public final class LogTailing {
                     .events(EventSelection.ofAction(id, 0, null), MAX_EVENTS)
                     .collectList()
                     .map(events -> lines(action, events, attempt)))
-        .flatMapMany(lines -> lines)
-        .map(LogLine::parse)
-        .bufferTimeout(BATCH_LINES, BATCH_WAIT, timer, true);
+        .flatMapMany(chunks -> chunks)
+        .concatMapIterable(LogTailing::responses);
   }
 
-  private Flux<String> lines(ActionView action, List<ActionEventView> events, int requested) {
+  /** One chunk of raw lines as responses of batches. */
+  static List<List<List<LogLine>>> responses(List<String> chunk) {
+    List<List<List<LogLine>>> responses = new ArrayList<>();
+    List<List<LogLine>> response = new ArrayList<>();
+    List<LogLine> batch = new ArrayList<>(Math.min(BATCH_LINES, chunk.size()));
+    long chars = 0;
+    for (String raw : chunk) {
+      LogLine line = LogLine.parse(raw);
+      batch.add(line);
+      chars += line.message().length();
+      if (batch.size() == BATCH_LINES) {
+        response.add(batch);
+        batch = new ArrayList<>(BATCH_LINES);
+        if (chars >= RESPONSE_CHARS) {
+          responses.add(response);
+          response = new ArrayList<>();
+          chars = 0;
+        }
+      }
+    }
+    if (!batch.isEmpty()) {
+      response.add(batch);
+    }
+    if (!response.isEmpty()) {
+      responses.add(response);
+    }
+    return responses;
+  }
+
+  private Flux<List<String>> lines(ActionView action, List<ActionEventView> events, int requested) {
     ActionId id = action.id();
     int attempt = requested == 0 ? AttemptLogs.latestAttempt(action, events) : requested;
     List<TaskLog> links = AttemptLogs.newestFirst(events, attempt);

@@ -145,13 +145,15 @@ public final class Fakes {
     }
 
     @Override
-    public Flux<String> lastLines(TaskLog log, int count) {
-      return Flux.fromIterable(lines).takeLast(count);
+    public Flux<List<String>> lastLines(TaskLog log, int count) {
+      List<String> all = new ArrayList<>(lines);
+      return Flux.just(all.subList(Math.max(0, all.size() - count), all.size()));
     }
 
     @Override
-    public Flux<String> follow(TaskLog log, int lastLines, Publisher<?> ended) {
-      return lastLines(log, lastLines).concatWith(live.asFlux().takeUntilOther(ended));
+    public Flux<List<String>> follow(TaskLog log, int lastLines, Publisher<?> ended) {
+      return lastLines(log, lastLines)
+          .concatWith(live.asFlux().takeUntilOther(ended).map(List::of));
     }
   }
 }

@@ -43,14 +43,37 @@ class LogTailingTest {
     queries.events.add(report(A0, 1, ActionPhase.RUNNING, FIRST));
     IntStream.rangeClosed(1, 1250).forEach(i -> logs.lines.add("line " + i));
 
-    StepVerifier.create(tailing.tail(A0, 1).map(List::size))
+    StepVerifier.create(tailing.tail(A0, 1).flatMapIterable(response -> response).map(List::size))
         .expectNext(100, 100, 100, 100, 100, 100, 100, 100, 100, 100)
         .expectComplete()
         .verify(Duration.ofSeconds(10));
-    StepVerifier.create(tailing.tail(A0, 1).next().map(batch -> batch.getFirst().message()))
+    StepVerifier.create(
+            tailing.tail(A0, 1).next().map(response -> response.getFirst().getFirst().message()))
         .expectNext("line 251\n")
         .expectComplete()
         .verify(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void aChunkIsSentWholeInBatchesOfAHundredAPartialOneIncluded() {
+    List<String> chunk = IntStream.range(0, 250).mapToObj(i -> "l" + i).toList();
+
+    List<List<List<LogLine>>> responses = LogTailing.responses(chunk);
+
+    assertThat(responses).hasSize(1);
+    assertThat(responses.getFirst()).extracting(List::size).containsExactly(100, 100, 50);
+    assertThat(LogTailing.responses(List.of())).isEmpty();
+  }
+
+  @Test
+  void aLargeChunkIsSplitIntoResponsesOfBoundedSize() {
+    String wide = "x".repeat(10_000);
+    List<String> chunk = IntStream.range(0, 300).mapToObj(i -> wide).toList();
+
+    List<List<List<LogLine>>> responses = LogTailing.responses(chunk);
+
+    assertThat(responses).extracting(List::size).containsExactly(1, 1, 1);
+    assertThat(responses.stream().flatMap(List::stream).mapToInt(List::size).sum()).isEqualTo(300);
   }
 
   @Test
@@ -59,7 +82,11 @@ class LogTailingTest {
     queries.events.add(report(A0, 1, ActionPhase.RUNNING, FIRST));
     logs.lines.add("old");
 
-    StepVerifier.create(tailing.tail(A0, 0).flatMapIterable(batch -> batch))
+    StepVerifier.create(
+            tailing
+                .tail(A0, 0)
+                .flatMapIterable(response -> response)
+                .flatMapIterable(batch -> batch))
         .expectNext(new LogLine(null, "old\n"))
         .then(() -> logs.live.tryEmitNext("new"))
         .expectNext(new LogLine(null, "new\n"))
@@ -80,8 +107,8 @@ class LogTailingTest {
     Fakes.Logs byLink =
         new Fakes.Logs() {
           @Override
-          public reactor.core.publisher.Flux<String> lastLines(TaskLog log, int count) {
-            return reactor.core.publisher.Flux.just(log.uri());
+          public reactor.core.publisher.Flux<List<String>> lastLines(TaskLog log, int count) {
+            return reactor.core.publisher.Flux.just(List.of(log.uri()));
           }
         };
     LogTailing tail =
@@ -92,12 +119,20 @@ class LogTailingTest {
             List.of(byLink));
 
     // Attempt 1 ended when attempt 2 started, so it is read once, not followed.
-    StepVerifier.create(tail.tail(A0, 1).flatMapIterable(batch -> batch).map(LogLine::message))
+    StepVerifier.create(
+            tail.tail(A0, 1)
+                .flatMapIterable(response -> response)
+                .flatMapIterable(batch -> batch)
+                .map(LogLine::message))
         .expectNext("mem://1\n")
         .expectComplete()
         .verify(Duration.ofSeconds(10));
     StepVerifier.create(
-            tail.tail(A0, 0).flatMapIterable(batch -> batch).map(LogLine::message).next())
+            tail.tail(A0, 0)
+                .flatMapIterable(response -> response)
+                .flatMapIterable(batch -> batch)
+                .map(LogLine::message)
+                .next())
         .expectNext("mem://2\n")
         .expectComplete()
         .verify(Duration.ofSeconds(10));

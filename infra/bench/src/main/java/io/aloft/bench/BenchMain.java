@@ -4,13 +4,14 @@ import io.aloft.bench.scenario.AppendScenario;
 import io.aloft.bench.scenario.ChildrenScenario;
 import io.aloft.bench.scenario.ExecRunsScenario;
 import io.aloft.bench.scenario.StartLatencyScenario;
+import io.aloft.bench.scenario.TailLogsScenario;
 import io.aloft.bench.scenario.TransitionScenario;
 import io.aloft.bench.scenario.WatchScenario;
 import java.util.Arrays;
 
 /**
  * Load driver for a running manager: {@code java -jar aloft-bench.jar
- * <appends|transitions|watch|exec-runs|exec-children|exec-latency|fanout>
+ * <appends|transitions|watch|exec-runs|exec-children|exec-latency|fanout|taillogs>
  * [--url=http://localhost:18090] [--name=value ...]}. Prints one {@code RESULT} line per
  * measurement. See infra/bench/run.sh and docs/benchmarks.md.
  */
@@ -22,7 +23,7 @@ public final class BenchMain {
     if (args.length == 0) {
       System.err.println(
           "usage: aloft-bench <appends|transitions|watch|exec-runs|exec-children|exec-latency"
-              + "|fanout> [--name=value ...]");
+              + "|fanout|taillogs> [--name=value ...]");
       System.exit(2);
     }
     BenchOptions options = new BenchOptions(Arrays.copyOfRange(args, 1, args.length));
@@ -33,6 +34,7 @@ public final class BenchMain {
       case "exec-runs" -> new ExecRunsScenario(options).run();
       case "exec-children" -> new ChildrenScenario(options).run();
       case "exec-latency" -> new StartLatencyScenario(options).run();
+      case "taillogs" -> new TailLogsScenario(options).run();
       case "fanout" -> {
         // The children scenario under another default name; a --name given wins (it comes later).
         String[] fanout = args.clone();

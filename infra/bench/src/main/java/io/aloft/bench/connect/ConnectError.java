@@ -14,6 +14,11 @@ public final class ConnectError extends RuntimeException {
     return status;
   }
 
+  /** A unary not_found is HTTP 404; a stream's arrives in its end message. */
+  public boolean notFound() {
+    return status == 404 || getMessage().contains("\"not_found\"");
+  }
+
   /** Connect maps already_exists to 409. */
   public boolean alreadyExists() {
     return status == 409 || getMessage().contains("already_exists");

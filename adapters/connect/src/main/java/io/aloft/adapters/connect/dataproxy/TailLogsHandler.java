@@ -15,8 +15,8 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 
 /**
- * TailLogs: one message per batch of lines, all from the attempt's single (primary) container.
- * {@code pod_name} is accepted and ignored, as in the reference.
+ * TailLogs: messages of one or more batches of lines, all from the attempt's single (primary)
+ * container. {@code pod_name} is accepted and ignored, as in the reference.
  */
 public final class TailLogsHandler {
 
@@ -41,7 +41,15 @@ public final class TailLogsHandler {
         .map(TailLogsHandler::response);
   }
 
-  static TailLogsResponse response(List<LogLine> batch) {
+  static TailLogsResponse response(List<List<LogLine>> batches) {
+    TailLogsResponse.Builder response = TailLogsResponse.newBuilder();
+    for (List<LogLine> batch : batches) {
+      response.addLogs(lines(batch));
+    }
+    return response.build();
+  }
+
+  private static LogLines lines(List<LogLine> batch) {
     LogLines.Builder lines = LogLines.newBuilder().setContainerIndex(0);
     for (LogLine line : batch) {
       var proto =
@@ -53,6 +61,6 @@ public final class TailLogsHandler {
       }
       lines.addLines(proto);
     }
-    return TailLogsResponse.newBuilder().addLogs(lines).build();
+    return lines.build();
   }
 }

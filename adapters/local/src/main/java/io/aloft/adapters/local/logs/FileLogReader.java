@@ -6,6 +6,7 @@ import io.aloft.application.port.logs.LogReader;
 import io.aloft.domain.action.TaskLog;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -40,13 +41,14 @@ public final class FileLogReader implements LogReader {
   }
 
   @Override
-  public Flux<String> lastLines(TaskLog log, int lines) {
-    return resolve(log).flatMap(path -> LogTail.lastLines(path, lines)).flatMapIterable(l -> l);
+  public Flux<List<String>> lastLines(TaskLog log, int lines) {
+    return resolve(log).flatMap(path -> LogTail.lastLines(path, lines)).flux();
   }
 
   @Override
-  public Flux<String> follow(TaskLog log, int lastLines, Publisher<?> ended) {
-    return resolve(log).flatMapMany(path -> LogTail.follow(path, lastLines, pollInterval, ended));
+  public Flux<List<String>> follow(TaskLog log, int lastLines, Publisher<?> ended) {
+    return resolve(log)
+        .flatMapMany(path -> LogTail.followChunks(path, lastLines, pollInterval, ended));
   }
 
   private Mono<Path> resolve(TaskLog log) {

@@ -725,7 +725,15 @@ public final class LocalProcessPlugin implements TaskPlugin, AutoCloseable {
    */
   private static Optional<ProcessState> readProcessFile(Path workDir) throws IOException {
     Optional<ProcessState> written = readWrittenProcessFile(workDir);
-    return written.isPresent() ? written : WrapperPidFile.read(workDir);
+    if (written.isPresent()) {
+      return written;
+    }
+    Optional<ProcessState> recorded = WrapperPidFile.read(workDir);
+    if (recorded.isPresent()) {
+      // Completes what the killed manager left undone, so every later look finds the record.
+      writeProcessFile(recorded.get());
+    }
+    return recorded;
   }
 
   private static Optional<ProcessState> readWrittenProcessFile(Path workDir) throws IOException {

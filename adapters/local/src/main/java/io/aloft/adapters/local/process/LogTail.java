@@ -67,6 +67,15 @@ public final class LogTail {
    */
   public static Flux<String> follow(
       Path logFile, int lastLines, Duration pollInterval, Publisher<?> ended) {
+    return followChunks(logFile, lastLines, pollInterval, ended).concatMapIterable(chunk -> chunk);
+  }
+
+  /**
+   * As {@link #follow}, in the chunks the file was read in (at most about 256 KiB each, never
+   * empty): a chunk ends where the file had nothing more to give at that moment.
+   */
+  public static Flux<List<String>> followChunks(
+      Path logFile, int lastLines, Duration pollInterval, Publisher<?> ended) {
     Objects.requireNonNull(logFile, "logFile");
     requireNonNegative(lastLines);
     Objects.requireNonNull(pollInterval, "pollInterval");
@@ -107,8 +116,8 @@ public final class LogTail {
                   .takeUntil(chunk -> follower.done)
                   .filter(chunk -> !chunk.isEmpty());
           return first
+              .filter(chunk -> !chunk.isEmpty())
               .concatWith(rest)
-              .concatMapIterable(chunk -> chunk)
               .doFinally(signal -> endedSubscription.dispose());
         });
   }

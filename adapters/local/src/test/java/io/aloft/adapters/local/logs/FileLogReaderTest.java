@@ -24,7 +24,7 @@ class FileLogReaderTest {
     Path log = taskLog("p/development/r1-a0-1", "one\ntwo\nthree\n");
     FileLogReader reader = reader();
 
-    StepVerifier.create(reader.lastLines(link(log), 2))
+    StepVerifier.create(reader.lastLines(link(log), 2).flatMapIterable(chunk -> chunk))
         .expectNext("two", "three")
         .expectComplete()
         .verify(Duration.ofSeconds(5));
@@ -36,7 +36,8 @@ class FileLogReaderTest {
     Path log = taskLog("p/development/r1-a0-1", "first\n");
     Sinks.Empty<Void> ended = Sinks.empty();
 
-    StepVerifier.create(reader().follow(link(log), 10, ended.asMono()))
+    StepVerifier.create(
+            reader().follow(link(log), 10, ended.asMono()).flatMapIterable(chunk -> chunk))
         .expectNext("first")
         .then(() -> append(log, "second\n"))
         .expectNext("second")

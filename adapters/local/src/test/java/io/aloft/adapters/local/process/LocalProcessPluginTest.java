@@ -422,6 +422,12 @@ class LocalProcessPluginTest {
 
     assertThat(report.phase()).isEqualTo(PluginPhase.RUNNING);
     assertThat(ProcessState.decode(report.state()).pid()).isEqualTo(orphan.pid());
+    assertThat(
+            ProcessState.decodeText(
+                    Files.readString(workDir(context).resolve(LocalProcessPlugin.PROCESS_FILE)))
+                .pid())
+        .as("the process file the killed manager never wrote")
+        .isEqualTo(orphan.pid());
     await("the one start", () -> Files.exists(workDir(context).resolve("starts.txt")));
     Tasks.sleep(200);
     assertThat(Files.readAllLines(workDir(context).resolve("starts.txt"))).hasSize(1);

@@ -1,0 +1,136 @@
+package io.aloft.bench.scenario;
+
+import io.aloft.bench.BenchOptions;
+import io.aloft.bench.connect.ConnectClient;
+import io.aloft.bench.connect.ConnectError;
+import io.aloft.bench.fixture.BenchFixture;
+import io.aloft.bench.fixture.ExecutionFixture;
+import io.aloft.bench.stats.Latencies;
+import io.aloft.bench.stats.Results;
+import io.aloft.proto.core.v1.ActionIdentifier;
+import io.aloft.proto.core.v1.RunIdentifier;
+import io.aloft.proto.core.v1.TaskIdentifier;
+import io.aloft.proto.dataproxy.v1.LogLine;
+import io.aloft.proto.dataproxy.v1.LogLines;
+import io.aloft.proto.dataproxy.v1.TailLogsRequest;
+import io.aloft.proto.dataproxy.v1.TailLogsResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import reactor.core.publisher.Flux;
+import reactor.util.retry.Retry;
+
+/**
+ * DataProxyService/TailLogs. Throughput: a local task sleeps 2 s (time for the stream to open),
+ * writes {@code bytes} of timestamped 100-byte lines as fast as {@code yes} can, then idles; the
+ * stream follows it and the rate is the line text delivered per second from its first flood line to
+ * the last. First line: a task ticks a line every 10 ms; {@code probes} streams are opened one
+ * after another and the time to each one's first batch is recorded. Run the manager with a log
+ * budget above {@code bytes} ({@code --aloft.execution.max-log-size}), or rotation drops lines
+ * before the stream reads them.
+ */
+public final class TailLogsScenario {
+
+  private static final String TAIL_LOGS = "aloft.dataproxy.v1.DataProxyService/TailLogs";
+
+  /** 100 bytes with its newline; the timestamp is split off by TailLogs. */
+  private static final String LINE =
+      "2026-01-01T00:00:00.123456789Z the quick brown fox jumps over the lazy dog, tailing logs 0123456";
+
+  private final BenchOptions options;
+
+  public TailLogsScenario(BenchOptions options) {
+    this.options = options;
+  }
+
+  public void run() {
+    long bytes = options.integer("bytes", 512) * 1024L * 1024L;
+    int probes = options.integer("probes", 30);
+    try (ConnectClient client = new ConnectClient(options.url(), 4, 4)) {
+      ExecutionFixture fixture = new ExecutionFixture(client);
+      fixture.prepare();
+      String suffix = Long.toString(System.currentTimeMillis(), 36);
+      throughput(fixture, bytes, "tl-flood-" + suffix);
+      firstLine(fixture, probes, "tl-tick-" + suffix);
+    }
+  }
+
+  private void throughput(ExecutionFixture fixture, long bytes, String runName) {
+    TaskIdentifier task =
+        fixture.deployShell(
+            "bench.logflood", "sleep 2; yes '" + LINE + "' | head -c " + bytes + "; sleep 600");
+    RunIdentifier run = BenchFixture.run(runName);
+    fixture.createRun(runName, task).block(Duration.ofSeconds(60));
+    AtomicLong received = new AtomicLong();
+    AtomicLong lines = new AtomicLong();
+    AtomicLong first = new AtomicLong();
+    AtomicLong last = new AtomicLong();
+    long target = bytes * 9 / 10; // the rate is taken over most of the flood, not its tail
+    tail(fixture.client(), run)
+        .takeUntil(batch -> received.get() >= target)
+        .doOnNext(
+            batch -> {
+              long now = System.nanoTime();
+              for (LogLine line : batch.getLinesList()) {
+                long size = line.getMessage().getBytes(StandardCharsets.UTF_8).length;
+                if (line.hasTimestamp()) {
+                  size += 31; // the split-off timestamp and its space
+                }
+                received.addAndGet(size);
+                lines.incrementAndGet();
+              }
+              first.compareAndSet(0, now);
+              last.set(now);
+            })
+        .timeout(Duration.ofMinutes(5))
+        .blockLast();
+    fixture.abortRun(run).onErrorResume(e -> reactor.core.publisher.Mono.empty()).block();
+    double seconds = Math.max(1e-9, (last.get() - first.get()) / 1e9);
+    new Results("taillogs-throughput")
+        .put("bytes_written", bytes)
+        .put("bytes_received", received.get())
+        .put("lines", lines.get())
+        .decimal("seconds", seconds)
+        .decimal("mb_per_s", received.get() / 1e6 / seconds)
+        .decimal("lines_per_s", lines.get() / seconds)
+        .print();
+  }
+
+  private void firstLine(ExecutionFixture fixture, int probes, String runName) {
+    TaskIdentifier task =
+        fixture.deployShell("bench.logtick", "while :; do echo \"tick $$\"; sleep 0.01; done");
+    RunIdentifier run = BenchFixture.run(runName);
+    fixture.createRun(runName, task).block(Duration.ofSeconds(60));
+    tail(fixture.client(), run).next().block(Duration.ofSeconds(60)); // logs exist
+    Latencies latencies = new Latencies();
+    for (int i = 0; i < probes; i++) {
+      long start = System.nanoTime();
+      fixture.client().stream(TAIL_LOGS, request(run), TailLogsResponse.parser())
+          .next()
+          .block(Duration.ofSeconds(30));
+      latencies.add(System.nanoTime() - start);
+    }
+    fixture.abortRun(run).onErrorResume(e -> reactor.core.publisher.Mono.empty()).block();
+    new Results("taillogs-first-line")
+        .put("probes", probes)
+        .decimal("first_batch_p50_ms", latencies.percentileMillis(50))
+        .decimal("first_batch_p99_ms", latencies.percentileMillis(99))
+        .decimal("first_batch_max_ms", latencies.percentileMillis(100))
+        .print();
+  }
+
+  /** The run's root log batches; retried while the task has not reported its log yet. */
+  private static Flux<LogLines> tail(ConnectClient client, RunIdentifier run) {
+    return client.stream(TAIL_LOGS, request(run), TailLogsResponse.parser())
+        .retryWhen(
+            Retry.fixedDelay(300, Duration.ofMillis(100))
+                .filter(e -> e instanceof ConnectError error && error.notFound()))
+        .flatMapIterable(TailLogsResponse::getLogsList);
+  }
+
+  private static TailLogsRequest request(RunIdentifier run) {
+    return TailLogsRequest.newBuilder()
+        .setActionId(ActionIdentifier.newBuilder().setRun(run).setName("a0"))
+        .build();
+  }
+}
