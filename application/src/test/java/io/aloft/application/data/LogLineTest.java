@@ -31,4 +31,37 @@ class LogLineTest {
     assertThat(LogLine.parse("2026-01-02 03:04:05 a date, but not RFC 3339").timestamp()).isNull();
     assertThat(LogLine.parse("0000-01-01T00:00:00Z before year one").timestamp()).isNull();
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "2026-01-02T03:04:05Z",
+        "2026-01-02T03:04:05.1Z",
+        "2026-01-02T03:04:05.12Z",
+        "2026-01-02T03:04:05.123456Z",
+        "2026-01-02T03:04:05.123456789Z",
+        "2024-02-29T23:59:59.999999999Z",
+        "0001-01-01T00:00:00Z",
+        "9999-12-31T23:59:59.999999999Z",
+        "1969-12-31T23:59:59.5Z"
+      })
+  void theFastUtcPathReadsWhatTheGeneralParserReads(String stamp) {
+    assertThat(LogLine.utcStamp(stamp + " x", stamp.length())).isEqualTo(Instant.parse(stamp));
+    assertThat(LogLine.parse(stamp + " x").timestamp()).isEqualTo(Instant.parse(stamp));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "2023-02-29T00:00:00Z",
+        "2026-04-31T00:00:00Z",
+        "2026-01-02T24:00:00Z",
+        "2026-01-02T03:04:05.Z",
+        "2026-01-02T03:04:05.1234567890Z",
+        "2026-01-02T03:04:05,1Z",
+        "2026-0a-02T03:04:05Z"
+      })
+  void theFastUtcPathLeavesEverythingElseToTheGeneralParser(String stamp) {
+    assertThat(LogLine.utcStamp(stamp + " x", stamp.length())).isNull();
+  }
 }
