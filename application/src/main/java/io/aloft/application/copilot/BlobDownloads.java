@@ -7,6 +7,8 @@ import io.aloft.domain.error.InvalidArgument;
 import io.aloft.domain.error.NotFound;
 import io.aloft.domain.literal.Blob;
 import java.nio.file.Path;
+import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,15 +23,19 @@ final class BlobDownloads {
     this.store = store;
   }
 
+  /** The blob's size is unknown until it arrives, so it is planned as zero bytes. */
   Mono<Void> single(Blob blob, Path file) {
     return Mono.fromCallable(() -> StorageUri.parse(blob.uri()))
         .flatMap(
             uri ->
-                store
-                    .get(uri)
-                    .switchIfEmpty(
-                        Mono.error(() -> new NotFound("blob " + uri + " does not exist")))
-                    .flatMap(bytes -> LocalFiles.write(file, bytes)));
+                Transfers.with(
+                    transfers -> {
+                      transfers.progress().planned(1, 0);
+                      return fetch(uri, file, transfers)
+                          .switchIfEmpty(
+                              Mono.error(() -> new NotFound("blob " + uri + " does not exist")));
+                    }))
+        .then();
   }
 
   Mono<Void> multipart(Blob blob, Path directory) {
@@ -48,20 +54,35 @@ final class BlobDownloads {
                                         + blob.uri()
                                         + " has no objects under it; the directory is empty or"
                                         + " was never uploaded")))
-                    .flatMap(object -> part(object, prefix, directory), Copilot.PARALLELISM)
-                    .then());
+                    .collectList()
+                    .flatMap(objects -> parts(objects, prefix, directory)));
   }
 
-  private Mono<Void> part(ObjectInfo object, StorageUri prefix, Path directory) {
+  private Mono<Void> parts(List<ObjectInfo> objects, StorageUri prefix, Path directory) {
+    return Transfers.with(
+        transfers -> {
+          long bytes = objects.stream().mapToLong(ObjectInfo::sizeBytes).sum();
+          transfers.progress().planned(objects.size(), bytes);
+          return Flux.fromIterable(objects)
+              .flatMap(object -> part(object, prefix, directory, transfers), Copilot.PARALLELISM)
+              .then();
+        });
+  }
+
+  private Mono<ObjectInfo> part(
+      ObjectInfo object, StorageUri prefix, Path directory, Transfers transfers) {
     return Mono.fromCallable(() -> localPath(object.uri(), prefix, directory))
         .flatMap(
             file ->
-                store
-                    .get(object.uri())
+                fetch(object.uri(), file, transfers)
                     .switchIfEmpty(
                         Mono.error(
-                            () -> new NotFound("blob part " + object.uri() + " disappeared")))
-                    .flatMap(bytes -> LocalFiles.write(file, bytes)));
+                            () -> new NotFound("blob part " + object.uri() + " disappeared"))));
+  }
+
+  /** Streams the object into the file, verified: it is never held whole in memory. */
+  private Mono<ObjectInfo> fetch(StorageUri uri, Path file, Transfers transfers) {
+    return transfers.transfer(store.getFile(uri, file, transfers.progress()::transferred));
   }
 
   /** A prefix that ends in "/", so that blob {@code a/x} does not take in {@code a/xy/...}. */

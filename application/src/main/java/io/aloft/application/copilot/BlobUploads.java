@@ -8,6 +8,7 @@ import io.aloft.domain.literal.Dimensionality;
 import io.aloft.domain.literal.Literal;
 import io.aloft.domain.literal.LiteralType;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import reactor.core.publisher.Flux;
@@ -30,12 +31,28 @@ final class BlobUploads {
     if (written != type.dimensionality()) {
       return Mono.error(mismatch(file, type));
     }
-    Mono<Void> upload = file.isDirectory() ? directory(file, target) : put(file.path(), target);
+    Mono<Void> upload =
+        Transfers.with(
+            transfers ->
+                file.isDirectory()
+                    ? directory(file, target, transfers)
+                    : single(file.path(), target, transfers));
     return upload.thenReturn(new Blob(target.toString(), type.format(), written));
   }
 
-  private Mono<Void> directory(OutputFile file, StorageUri target) {
+  private Mono<Void> single(Path path, StorageUri target, Transfers transfers) {
+    return LocalFiles.totalSize(List.of(path))
+        .doOnNext(size -> transfers.progress().planned(1, size))
+        .then(put(path, target, transfers));
+  }
+
+  private Mono<Void> directory(OutputFile file, StorageUri target, Transfers transfers) {
     return LocalFiles.regularFilesBelow(file.path())
+        .flatMap(
+            files ->
+                LocalFiles.totalSize(files)
+                    .doOnNext(size -> transfers.progress().planned(files.size(), size))
+                    .thenReturn(files))
         .flatMapMany(
             files ->
                 files.isEmpty()
@@ -48,13 +65,15 @@ final class BlobUploads {
                                 + "; write at least one file to it"))
                     : Flux.fromIterable(files))
         .flatMap(
-            path -> put(path, target.resolve(relativeKey(file.path(), path))), Copilot.PARALLELISM)
+            path -> put(path, target.resolve(relativeKey(file.path(), path)), transfers),
+            Copilot.PARALLELISM)
         .then();
   }
 
-  private Mono<Void> put(Path path, StorageUri target) {
-    return LocalFiles.read(path)
-        .flatMap(bytes -> store.put(target, bytes, PutOptions.none()))
+  /** Streams the file: it is never held whole in memory. */
+  private Mono<Void> put(Path path, StorageUri target, Transfers transfers) {
+    return transfers
+        .transfer(store.putFile(target, path, PutOptions.none(), transfers.progress()::transferred))
         .then();
   }
 

@@ -45,7 +45,18 @@ public final class Copilot {
 
   /** As above, with the readable copy of the inputs in {@code format} instead of JSON. */
   public Mono<Inputs> download(String inputsFile, Path directory, MetadataFormat format) {
-    return downloader.download(inputsFile, directory, format);
+    return download(inputsFile, directory, format, CopilotProgress.NONE);
+  }
+
+  /**
+   * As above, telling {@code progress} how the blob transfers advance. Each call bounds its own
+   * blob transfers to {@value Transfers#MAX_CONCURRENT} at a time.
+   */
+  public Mono<Inputs> download(
+      String inputsFile, Path directory, MetadataFormat format, CopilotProgress progress) {
+    return downloader
+        .download(inputsFile, directory, format)
+        .contextWrite(Transfers.context(progress));
   }
 
   /**
@@ -57,6 +68,21 @@ public final class Copilot {
    */
   public Mono<UploadResult> upload(
       TypedInterface outputs, Path directory, String outputPrefix, String rawOutputPrefix) {
-    return uploader.upload(outputs.outputs(), directory, outputPrefix, rawOutputPrefix);
+    return upload(outputs, directory, outputPrefix, rawOutputPrefix, CopilotProgress.NONE);
+  }
+
+  /**
+   * As above, telling {@code progress} how the blob transfers advance. Each call bounds its own
+   * blob transfers to {@value Transfers#MAX_CONCURRENT} at a time.
+   */
+  public Mono<UploadResult> upload(
+      TypedInterface outputs,
+      Path directory,
+      String outputPrefix,
+      String rawOutputPrefix,
+      CopilotProgress progress) {
+    return uploader
+        .upload(outputs.outputs(), directory, outputPrefix, rawOutputPrefix)
+        .contextWrite(Transfers.context(progress));
   }
 }

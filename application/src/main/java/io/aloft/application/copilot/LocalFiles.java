@@ -34,6 +34,18 @@ final class LocalFiles {
         .then();
   }
 
+  /** The sum of the files' sizes. */
+  static Mono<Long> totalSize(List<Path> files) {
+    return blocking(
+        () -> {
+          long total = 0;
+          for (Path file : files) {
+            total += Files.size(file);
+          }
+          return total;
+        });
+  }
+
   static Mono<byte[]> read(Path file) {
     return blocking(() -> Files.readAllBytes(file));
   }

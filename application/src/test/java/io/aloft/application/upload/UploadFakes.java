@@ -7,6 +7,7 @@ import io.aloft.application.port.storage.ObjectInfo;
 import io.aloft.application.port.storage.PutOptions;
 import io.aloft.application.port.storage.SignedUrl;
 import io.aloft.application.port.storage.StorageUri;
+import io.aloft.application.port.storage.TransferListener;
 import io.aloft.application.port.storage.UrlSigner;
 import io.aloft.domain.id.ProjectId;
 import io.aloft.domain.project.ProjectLifecycle;
@@ -60,6 +61,18 @@ final class UploadFakes {
     @Override
     public Mono<byte[]> get(StorageUri uri) {
       return Mono.empty();
+    }
+
+    @Override
+    public Mono<ObjectInfo> putFile(
+        StorageUri uri, java.nio.file.Path file, PutOptions options, TransferListener listener) {
+      return Mono.error(new UnsupportedOperationException("files"));
+    }
+
+    @Override
+    public Mono<ObjectInfo> getFile(
+        StorageUri uri, java.nio.file.Path file, TransferListener listener) {
+      return Mono.error(new UnsupportedOperationException("files"));
     }
 
     @Override

@@ -10,8 +10,10 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,6 +26,9 @@ final class S3Calls {
 
   static final int MAX_ATTEMPTS = 3;
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+
+  /** The slowest transfer rate (1 MiB/s) before an attempt counts as stalled. */
+  static final long MIN_BYTES_PER_SECOND = 1024 * 1024;
 
   private final Duration timeout;
   private final Retry retry;
@@ -74,9 +79,54 @@ final class S3Calls {
         .onErrorMap(e -> S3Errors.translate(operation, uri, MAX_ATTEMPTS, e));
   }
 
+  /**
+   * Like {@link #call(String, StorageUri, Supplier, Predicate)} for a transfer whose attempts may
+   * take longer than the operation timeout: each attempt ends when its {@link Timed#deadline()}
+   * signals, so a large object gets time in proportion to its size ({@link #limitFor}).
+   */
+  <T> Mono<T> transfer(
+      String operation,
+      StorageUri uri,
+      Supplier<Timed<T>> attempt,
+      Predicate<Throwable> emptyWhen) {
+    return timed(attempt)
+        .onErrorResume(emptyWhen, e -> Mono.empty())
+        .onErrorMap(e -> S3Errors.translate(operation, uri, MAX_ATTEMPTS, e));
+  }
+
+  /** One attempt of a transfer: the SDK's future and when to give up on it. */
+  record Timed<T>(CompletableFuture<T> future, Publisher<?> deadline) {}
+
+  /**
+   * The time one attempt may take to move {@code bytes}: the operation timeout (for the request's
+   * latency) plus the bytes at {@link #MIN_BYTES_PER_SECOND}, so that a 1 GiB transfer is not cut
+   * off at a fixed 30 s while a stalled one still ends.
+   */
+  Duration limitFor(long bytes) {
+    return timeout.plusSeconds(bytes / MIN_BYTES_PER_SECOND);
+  }
+
+  /**
+   * A deadline for a transfer whose size is known only once the response arrives: the operation
+   * timeout, then the time {@code bytes} (read then) take at the minimum rate.
+   */
+  Publisher<?> deadline(LongSupplier bytes) {
+    return Mono.delay(timeout)
+        .then(
+            Mono.defer(
+                () -> Mono.delay(Duration.ofSeconds(bytes.getAsLong() / MIN_BYTES_PER_SECOND))));
+  }
+
   private <T> Mono<T> guarded(Supplier<CompletableFuture<T>> request) {
-    return Mono.fromFuture(request)
-        .timeout(timeout)
+    return timed(() -> new Timed<>(request.get(), Mono.delay(timeout)));
+  }
+
+  private <T> Mono<T> timed(Supplier<Timed<T>> attempt) {
+    return Mono.defer(
+            () -> {
+              Timed<T> timed = attempt.get();
+              return Mono.fromFuture(timed.future()).timeout(timed.deadline());
+            })
         .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
         .transformDeferred(RetryOperator.of(retry));
   }

@@ -5,14 +5,19 @@ import io.aloft.application.port.storage.DataStore;
 import io.aloft.application.port.storage.ObjectInfo;
 import io.aloft.application.port.storage.PutOptions;
 import io.aloft.application.port.storage.StorageUri;
+import io.aloft.application.port.storage.TransferListener;
+import io.aloft.application.port.storage.VerifiedDownloads;
 import io.aloft.domain.error.InvalidArgument;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
@@ -44,6 +49,10 @@ public final class S3DataStore implements DataStore, AutoCloseable {
   private final S3Calls calls;
   private final Clock clock;
   private final int listPageSize;
+  private final S3FileUploads uploads;
+
+  /** A download's SDK attempt timeout: S3Calls bounds it by the announced size instead. */
+  private static final Duration UNBOUNDED_ATTEMPT = Duration.ofDays(1);
 
   public S3DataStore(S3Settings settings) {
     this(settings, Clock.systemUTC());
@@ -60,6 +69,7 @@ public final class S3DataStore implements DataStore, AutoCloseable {
     this.calls = new S3Calls(storeName(settings), settings.operationTimeout());
     this.clock = clock;
     this.listPageSize = listPageSize;
+    this.uploads = new S3FileUploads(client, calls);
   }
 
   @Override
@@ -68,9 +78,7 @@ public final class S3DataStore implements DataStore, AutoCloseable {
         () -> {
           String key = objectKey(uri);
           String md5 = ContentMd5.of(bytes, options.contentMd5Base64());
-          Map<String, String> metadata = new HashMap<>();
-          options.metadata().forEach((k, v) -> metadata.put(k.toLowerCase(Locale.ROOT), v));
-          metadata.put(ObjectInfo.MD5_METADATA_KEY, md5);
+          Map<String, String> metadata = metadata(options, md5);
           return calls
               .call(
                   "put",
@@ -102,6 +110,39 @@ public final class S3DataStore implements DataStore, AutoCloseable {
                           b -> b.bucket(uri.bucket()).key(key),
                           AsyncResponseTransformer.<GetObjectResponse>toBytes()))
               .map(ResponseBytes::asByteArrayUnsafe);
+        });
+  }
+
+  @Override
+  public Mono<ObjectInfo> putFile(
+      StorageUri uri, Path file, PutOptions options, TransferListener listener) {
+    return Mono.fromCallable(
+            () -> {
+              objectKey(uri);
+              return FileSums.of(file, S3FileUploads.PART_BYTES);
+            })
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(
+            sums -> {
+              checkMd5(options.contentMd5Base64(), sums.md5());
+              Map<String, String> metadata = metadata(options, sums.md5());
+              return uploads
+                  .upload(uri, file, sums, options.contentType(), metadata, listener)
+                  .then(
+                      Mono.fromSupplier(
+                          () ->
+                              new ObjectInfo(
+                                  uri, sums.size(), sums.md5(), clock.instant(), metadata)));
+            });
+  }
+
+  @Override
+  public Mono<ObjectInfo> getFile(StorageUri uri, Path file, TransferListener listener) {
+    return Mono.defer(
+        () -> {
+          String key = objectKey(uri);
+          return VerifiedDownloads.download(
+              uri, file, temp -> downloadAttempts(uri, key, temp, listener));
         });
   }
 
@@ -185,6 +226,60 @@ public final class S3DataStore implements DataStore, AutoCloseable {
 
   S3Calls calls() {
     return calls;
+  }
+
+  /**
+   * Streams the object into {@code temp}. The SDK's fixed attempt timeout is lifted (the size is
+   * unknown until the response); instead the attempt gets {@link S3Calls#limitFor} the size the
+   * response announces, and Netty's read timeout still ends a stalled connection.
+   */
+  private Mono<VerifiedDownloads.Attempt> downloadAttempts(
+      StorageUri uri, String key, Path temp, TransferListener listener) {
+    return calls.transfer(
+        "get",
+        uri,
+        () -> {
+          DigestingFileTransformer body = new DigestingFileTransformer(temp, listener);
+          return new S3Calls.Timed<>(
+              client
+                  .getObject(
+                      b ->
+                          b.bucket(uri.bucket())
+                              .key(key)
+                              .overrideConfiguration(
+                                  o -> o.apiCallAttemptTimeout(UNBOUNDED_ATTEMPT)),
+                      body)
+                  .thenApply(
+                      response ->
+                          new VerifiedDownloads.Attempt(
+                              info(uri, response), body.bytes(), body.md5())),
+              calls.deadline(body::announced));
+        },
+        S3Errors::isMissingObject);
+  }
+
+  private static Map<String, String> metadata(PutOptions options, String md5) {
+    Map<String, String> metadata = new HashMap<>();
+    options.metadata().forEach((k, v) -> metadata.put(k.toLowerCase(Locale.ROOT), v));
+    metadata.put(ObjectInfo.MD5_METADATA_KEY, md5);
+    return metadata;
+  }
+
+  private static void checkMd5(String given, String actual) {
+    if (given != null && !given.equals(actual)) {
+      throw new InvalidArgument(
+          "contentMd5Base64 '" + given + "' does not match the file (its MD5 is " + actual + ")");
+    }
+  }
+
+  private static ObjectInfo info(StorageUri uri, GetObjectResponse response) {
+    Map<String, String> metadata = response.hasMetadata() ? response.metadata() : Map.of();
+    return new ObjectInfo(
+        uri,
+        response.contentLength() == null ? 0 : response.contentLength(),
+        metadata.get(ObjectInfo.MD5_METADATA_KEY),
+        response.lastModified(),
+        metadata);
   }
 
   private Mono<ListObjectsV2Response> page(StorageUri prefix, String continuationToken) {

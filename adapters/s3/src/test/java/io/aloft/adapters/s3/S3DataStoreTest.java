@@ -55,6 +55,11 @@ class S3DataStoreTest extends DataStoreContract {
   }
 
   @Override
+  protected Path storedFile(StorageUri uri) {
+    return directory.resolve(uri.bucket()).resolve(uri.key());
+  }
+
+  @Override
   protected int objectsForPagingTest() {
     return 2 * PAGE_SIZE + 50;
   }

@@ -1,5 +1,6 @@
 package io.aloft.application.port.storage;
 
+import java.nio.file.Path;
 import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,6 +21,34 @@ public interface DataStore {
 
   /** The object's bytes; empty when the object does not exist. */
   Mono<byte[]> get(StorageUri uri);
+
+  /**
+   * Streams {@code file} to the object (never holding it whole in memory), reporting bytes to
+   * {@code listener} as they are sent. The whole file's MD5 is recorded in the metadata; the store
+   * verifies it where it can (S3 checks Content-MD5 of single-part uploads). A {@code
+   * contentMd5Base64} in the options must match the file, or the put is an {@code InvalidArgument}.
+   */
+  Mono<ObjectInfo> putFile(
+      StorageUri uri, Path file, PutOptions options, TransferListener listener);
+
+  /** {@link #putFile(StorageUri, Path, PutOptions, TransferListener)} without progress. */
+  default Mono<ObjectInfo> putFile(StorageUri uri, Path file, PutOptions options) {
+    return putFile(uri, file, options, TransferListener.NONE);
+  }
+
+  /**
+   * Streams the object into {@code file} (creating its directory), reporting bytes to {@code
+   * listener}: the bytes go to a temporary file next to it and are renamed into place only once
+   * their MD5 (when one was recorded) and size match, so a partial file never appears. A mismatch
+   * is retried, then is a {@code FailedPrecondition} naming the object. Empty when the object does
+   * not exist (and {@code file} is left alone).
+   */
+  Mono<ObjectInfo> getFile(StorageUri uri, Path file, TransferListener listener);
+
+  /** {@link #getFile(StorageUri, Path, TransferListener)} without progress. */
+  default Mono<ObjectInfo> getFile(StorageUri uri, Path file) {
+    return getFile(uri, file, TransferListener.NONE);
+  }
 
   /** The object's size, MD5 and metadata; empty when the object does not exist. */
   Mono<ObjectInfo> head(StorageUri uri);

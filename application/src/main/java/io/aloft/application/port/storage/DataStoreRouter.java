@@ -1,6 +1,7 @@
 package io.aloft.application.port.storage;
 
 import io.aloft.domain.error.InvalidArgument;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -56,6 +57,17 @@ public final class DataStoreRouter implements DataStore {
   @Override
   public Mono<byte[]> get(StorageUri uri) {
     return route(uri).flatMap(store -> store.get(uri));
+  }
+
+  @Override
+  public Mono<ObjectInfo> putFile(
+      StorageUri uri, Path file, PutOptions options, TransferListener listener) {
+    return route(uri).flatMap(store -> store.putFile(uri, file, options, listener));
+  }
+
+  @Override
+  public Mono<ObjectInfo> getFile(StorageUri uri, Path file, TransferListener listener) {
+    return route(uri).flatMap(store -> store.getFile(uri, file, listener));
   }
 
   @Override

@@ -2,8 +2,14 @@ package io.aloft.application.port.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aloft.domain.error.FailedPrecondition;
 import io.aloft.domain.error.InvalidArgument;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
@@ -11,10 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -28,11 +36,19 @@ public abstract class DataStoreContract {
 
   private StorageUri dir;
 
+  @TempDir protected Path local;
+
   /** The store under test, ready to use (its bucket exists). */
   protected abstract DataStore store();
 
   /** A prefix the tests may write below, e.g. {@code s3://bucket/contract-1234/}. */
   protected abstract StorageUri base();
+
+  /**
+   * The file in which the store keeps the object's bytes, for tests that damage it behind the
+   * store's back (the s3proxy directory, the file store's file).
+   */
+  protected abstract Path storedFile(StorageUri uri);
 
   /**
    * How many objects the paging test lists: more than one page of the store under test. The
@@ -264,6 +280,180 @@ public abstract class DataStoreContract {
         .expectNext(uri)
         .expectComplete()
         .verify(TIMEOUT);
+  }
+
+  @Test
+  void givenFile_whenPutFileThenGetFile_thenSameBytesMd5AndProgress() throws IOException {
+    StorageUri uri = dir.resolve("data/small.bin");
+    byte[] bytes = randomBytes(100_000);
+    Path source = Files.write(local.resolve("small.bin"), bytes);
+    AtomicLong sent = new AtomicLong();
+    AtomicLong received = new AtomicLong();
+
+    StepVerifier.create(store().putFile(uri, source, PutOptions.none(), sent::addAndGet))
+        .assertNext(
+            info -> {
+              assertThat(info.sizeBytes()).isEqualTo(bytes.length);
+              assertThat(info.contentMd5Base64()).isEqualTo(md5(bytes));
+            })
+        .expectComplete()
+        .verify(TIMEOUT);
+    Path target = local.resolve("out/nested/small.bin");
+    StepVerifier.create(store().getFile(uri, target, received::addAndGet))
+        .assertNext(info -> assertThat(info.contentMd5Base64()).isEqualTo(md5(bytes)))
+        .expectComplete()
+        .verify(TIMEOUT);
+
+    assertThat(Files.readAllBytes(target)).isEqualTo(bytes);
+    assertThat(sent.get()).isGreaterThanOrEqualTo(bytes.length);
+    assertThat(received.get()).isGreaterThanOrEqualTo(bytes.length);
+    assertThat(store().get(uri).block(TIMEOUT)).isEqualTo(bytes);
+    assertThat(names(target.getParent())).containsExactly("small.bin");
+  }
+
+  @Test
+  void givenEmptyFile_whenPutFileThenGetFile_thenEmptyFile() throws IOException {
+    StorageUri uri = dir.resolve("empty-file");
+    Path source = Files.write(local.resolve("empty"), new byte[0]);
+
+    StepVerifier.create(store().putFile(uri, source, PutOptions.none()))
+        .expectNextCount(1)
+        .expectComplete()
+        .verify(TIMEOUT);
+    Path target = local.resolve("empty-copy");
+    StepVerifier.create(store().getFile(uri, target))
+        .expectNextCount(1)
+        .expectComplete()
+        .verify(TIMEOUT);
+
+    assertThat(Files.size(target)).isZero();
+  }
+
+  /**
+   * 64 MiB is written and compared in 1 MiB chunks, so that the test itself holds no whole file;
+   * the adapters stream it (large enough for S3's multipart upload).
+   */
+  @Test
+  void givenSixtyFourMebibyteFile_whenPutFileThenGetFile_thenSameContent() throws IOException {
+    StorageUri uri = dir.resolve("large.bin");
+    Path source = local.resolve("large.bin");
+    String md5 = writeRandomFile(source, 64, 1024 * 1024);
+
+    StepVerifier.create(store().putFile(uri, source, PutOptions.none()))
+        .assertNext(info -> assertThat(info.contentMd5Base64()).isEqualTo(md5))
+        .expectComplete()
+        .verify(TIMEOUT.multipliedBy(4));
+    Path target = local.resolve("large-copy.bin");
+    StepVerifier.create(store().getFile(uri, target))
+        .assertNext(info -> assertThat(info.sizeBytes()).isEqualTo(64L * 1024 * 1024))
+        .expectComplete()
+        .verify(TIMEOUT.multipliedBy(4));
+
+    assertThat(FileDigests.md5Of(target)).isEqualTo(md5);
+    StepVerifier.create(store().head(uri))
+        .assertNext(info -> assertThat(info.contentMd5Base64()).isEqualTo(md5))
+        .expectComplete()
+        .verify(TIMEOUT);
+  }
+
+  @Test
+  void givenNoObject_whenGetFile_thenEmptyAndNoFile() {
+    Path target = local.resolve("never");
+
+    StepVerifier.create(store().getFile(dir.resolve("missing"), target))
+        .expectComplete()
+        .verify(TIMEOUT);
+
+    assertThat(names(local)).isEmpty();
+  }
+
+  @Test
+  void givenWrongMd5_whenPutFile_thenInvalidArgumentAndNothingWritten() throws IOException {
+    StorageUri uri = dir.resolve("wrong-md5");
+    Path source = Files.write(local.resolve("x"), randomBytes(1000));
+    String wrong = md5("something else".getBytes(StandardCharsets.UTF_8));
+
+    StepVerifier.create(store().putFile(uri, source, new PutOptions(null, wrong, Map.of())))
+        .expectError(InvalidArgument.class)
+        .verify(TIMEOUT);
+    StepVerifier.create(store().head(uri)).expectComplete().verify(TIMEOUT);
+  }
+
+  @Test
+  void givenObjectCorruptedBehindTheStore_whenGetFile_thenFailedPreconditionAndNoFile()
+      throws IOException {
+    StorageUri uri = dir.resolve("corrupted.bin");
+    byte[] bytes = randomBytes(50_000);
+    put(uri, bytes);
+    byte[] damaged = bytes.clone();
+    damaged[12_345] ^= 0x10;
+    overwriteInPlace(storedFile(uri), damaged);
+    Path target = local.resolve("out/corrupted.bin");
+
+    StepVerifier.create(store().getFile(uri, target))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(FailedPrecondition.class)
+                    .hasMessageContaining(uri.toString())
+                    .hasMessageContaining("corrupt"))
+        .verify(TIMEOUT);
+
+    assertThat(names(target.getParent())).isEmpty();
+  }
+
+  @Test
+  void givenObjectTruncatedBehindTheStore_whenGetFile_thenFailedPreconditionAndOldFileKept()
+      throws IOException {
+    StorageUri uri = dir.resolve("truncated.bin");
+    byte[] bytes = randomBytes(50_000);
+    put(uri, bytes);
+    overwriteInPlace(storedFile(uri), java.util.Arrays.copyOf(bytes, 20_000));
+    Path target = Files.writeString(local.resolve("truncated.bin"), "previous");
+
+    StepVerifier.create(store().getFile(uri, target))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(FailedPrecondition.class)
+                    .hasMessageContaining(uri.toString()))
+        .verify(TIMEOUT);
+
+    assertThat(Files.readString(target)).isEqualTo("previous");
+    assertThat(names(local)).containsExactly("truncated.bin");
+  }
+
+  /** Rewrites the file's bytes keeping the file itself (and so s3proxy's extended attributes). */
+  private static void overwriteInPlace(Path file, byte[] bytes) throws IOException {
+    assertThat(file).isRegularFile();
+    Files.write(file, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+  }
+
+  private static List<String> names(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (var entries = Files.list(directory)) {
+      return entries.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Writes {@code chunks} random chunks to {@code file}; returns the content's base64 MD5. */
+  protected static String writeRandomFile(Path file, int chunks, int chunkBytes)
+      throws IOException {
+    var digest = FileDigests.md5();
+    Random random = new Random(chunks);
+    byte[] chunk = new byte[chunkBytes];
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (int i = 0; i < chunks; i++) {
+        random.nextBytes(chunk);
+        digest.update(chunk);
+        out.write(chunk);
+      }
+    }
+    return FileDigests.base64(digest);
   }
 
   protected void put(StorageUri uri, byte[] bytes) {

@@ -39,16 +39,26 @@ public final class CopilotCommand {
   private final PrintStream out;
   private final PrintStream err;
   private final Map<String, String> env;
+  private final boolean terminal;
 
   CopilotCommand(PrintStream out, PrintStream err, Map<String, String> env) {
+    this(out, err, env, false);
+  }
+
+  /**
+   * @param terminal draw a progress bar (on a console) rather than periodic log lines
+   */
+  CopilotCommand(PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
     this.out = out;
     this.err = err;
     this.env = env;
+    this.terminal = terminal;
   }
 
   /** The process entry: {@code args} without the leading "copilot". */
   public static int main(List<String> args) {
-    return new CopilotCommand(System.out, System.err, System.getenv()).run(args);
+    return new CopilotCommand(System.out, System.err, System.getenv(), System.console() != null)
+        .run(args);
   }
 
   int run(List<String> args) {
@@ -81,8 +91,8 @@ public final class CopilotCommand {
     var to = options.path("to-local-dir");
     Duration timeout = options.timeout();
     var format = options.format();
-    try {
-      var inputs = copilot.download(from, to, format).block(timeout);
+    try (ProgressReport progress = progress()) {
+      var inputs = copilot.download(from, to, format, progress).block(timeout);
       out.printf(
           "aloft copilot: downloaded %d inputs from %s to %s%n",
           inputs == null ? 0 : inputs.literals().size(), from, to);
@@ -98,8 +108,8 @@ public final class CopilotCommand {
     String raw = options.required("to-raw-output");
     TypedInterface iface = outputInterface(options);
     Duration timeout = options.timeout();
-    try {
-      UploadResult result = copilot.upload(iface, from, prefix, raw).block(timeout);
+    try (ProgressReport progress = progress()) {
+      UploadResult result = copilot.upload(iface, from, prefix, raw, progress).block(timeout);
       return switch (result) {
         case UploadResult.Uploaded uploaded -> {
           out.printf(
@@ -113,6 +123,10 @@ public final class CopilotCommand {
     } catch (RuntimeException e) {
       return recordFailure(store, codec, options, "OutputUploadFailed", "outputs of " + from, e);
     }
+  }
+
+  private ProgressReport progress() {
+    return new ProgressReport(err, terminal, System::nanoTime).start();
   }
 
   private static TypedInterface outputInterface(CopilotOptions options) {

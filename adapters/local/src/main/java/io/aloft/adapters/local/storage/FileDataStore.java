@@ -2,17 +2,24 @@ package io.aloft.adapters.local.storage;
 
 import io.aloft.application.port.storage.ContentMd5;
 import io.aloft.application.port.storage.DataStore;
+import io.aloft.application.port.storage.FileDigests;
 import io.aloft.application.port.storage.ObjectInfo;
 import io.aloft.application.port.storage.PutOptions;
 import io.aloft.application.port.storage.StorageUri;
+import io.aloft.application.port.storage.TransferListener;
+import io.aloft.application.port.storage.VerifiedDownloads;
 import io.aloft.domain.error.DomainError;
 import io.aloft.domain.error.FailedPrecondition;
+import io.aloft.domain.error.InvalidArgument;
 import io.aloft.domain.error.Unavailable;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
@@ -52,9 +59,7 @@ public final class FileDataStore implements DataStore {
         () -> {
           Path path = roots.object(uri);
           String md5 = ContentMd5.of(bytes, options.contentMd5Base64());
-          Map<String, String> metadata = new HashMap<>();
-          options.metadata().forEach((k, v) -> metadata.put(k.toLowerCase(Locale.ROOT), v));
-          metadata.put(ObjectInfo.MD5_METADATA_KEY, md5);
+          Map<String, String> metadata = metadata(options, md5);
           roots.checkNoEscape(uri, path);
           BasicFileAttributes written =
               objects.write(path, bytes, new Sidecar(options.contentType(), metadata));
@@ -69,22 +74,65 @@ public final class FileDataStore implements DataStore {
   }
 
   @Override
+  public Mono<ObjectInfo> putFile(
+      StorageUri uri, Path file, PutOptions options, TransferListener listener) {
+    return io(
+        "put",
+        uri,
+        () -> {
+          Path path = checked(uri);
+          MessageDigest digest = FileDigests.md5();
+          Path staged = objects.stage(path, file, digest, listener);
+          String md5 = FileDigests.base64(digest);
+          try {
+            checkMd5(options.contentMd5Base64(), md5);
+          } catch (InvalidArgument e) {
+            Files.deleteIfExists(staged);
+            throw e;
+          }
+          Map<String, String> metadata = metadata(options, md5);
+          BasicFileAttributes written =
+              objects.install(path, staged, new Sidecar(options.contentType(), metadata));
+          return new ObjectInfo(
+              uri, written.size(), md5, written.lastModifiedTime().toInstant(), metadata);
+        });
+  }
+
+  @Override
+  public Mono<ObjectInfo> getFile(StorageUri uri, Path file, TransferListener listener) {
+    return VerifiedDownloads.download(
+        uri,
+        file,
+        temp ->
+            io(
+                "get",
+                uri,
+                () -> {
+                  Path path = checked(uri);
+                  FileObjects.Stat stat = objects.stat(path);
+                  if (stat == null) {
+                    return null;
+                  }
+                  MessageDigest digest = FileDigests.md5();
+                  long copied;
+                  try {
+                    copied = FileObjects.copy(path, temp, digest, listener, false);
+                  } catch (NoSuchFileException deleted) {
+                    return null;
+                  }
+                  return new VerifiedDownloads.Attempt(
+                      info(uri, stat), copied, FileDigests.base64(digest));
+                }));
+  }
+
+  @Override
   public Mono<ObjectInfo> head(StorageUri uri) {
     return io(
         "head",
         uri,
         () -> {
           FileObjects.Stat stat = objects.stat(checked(uri));
-          if (stat == null) {
-            return null;
-          }
-          Map<String, String> metadata = stat.sidecar().metadata();
-          return new ObjectInfo(
-              uri,
-              stat.attributes().size(),
-              metadata.get(ObjectInfo.MD5_METADATA_KEY),
-              stat.attributes().lastModifiedTime().toInstant(),
-              metadata);
+          return stat == null ? null : info(uri, stat);
         });
   }
 
@@ -109,6 +157,31 @@ public final class FileDataStore implements DataStore {
   @Override
   public Set<String> schemes() {
     return Set.of(SCHEME);
+  }
+
+  private static ObjectInfo info(StorageUri uri, FileObjects.Stat stat) {
+    Map<String, String> metadata = stat.sidecar().metadata();
+    return new ObjectInfo(
+        uri,
+        stat.attributes().size(),
+        metadata.get(ObjectInfo.MD5_METADATA_KEY),
+        stat.attributes().lastModifiedTime().toInstant(),
+        metadata);
+  }
+
+  private static Map<String, String> metadata(PutOptions options, String md5) {
+    Map<String, String> metadata = new HashMap<>();
+    options.metadata().forEach((k, v) -> metadata.put(k.toLowerCase(Locale.ROOT), v));
+    metadata.put(ObjectInfo.MD5_METADATA_KEY, md5);
+    return metadata;
+  }
+
+  /** The same check {@link ContentMd5#of} makes for byte puts, on an MD5 computed while copying. */
+  private static void checkMd5(String given, String actual) {
+    if (given != null && !given.equals(actual)) {
+      throw new InvalidArgument(
+          "contentMd5Base64 '" + given + "' does not match the file (its MD5 is " + actual + ")");
+    }
   }
 
   private Path checked(StorageUri uri) throws IOException {

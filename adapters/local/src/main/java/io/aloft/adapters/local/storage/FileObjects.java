@@ -1,8 +1,10 @@
 package io.aloft.adapters.local.storage;
 
+import io.aloft.application.port.storage.TransferListener;
 import io.aloft.domain.error.FailedPrecondition;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
 
 /**
  * The blocking file operations behind {@link FileDataStore}. A write goes to a temporary file in
@@ -25,6 +28,7 @@ final class FileObjects {
 
   private static final String TEMP_PREFIX = FileRoots.RESERVED_PREFIX + "tmp.";
   private static final int STRIPES = 64;
+  private static final int BUFFER_BYTES = 256 * 1024;
 
   private final Object[] locks = new Object[STRIPES];
 
@@ -36,13 +40,58 @@ final class FileObjects {
 
   /** Writes {@code bytes} and {@code sidecar} for the object at {@code target}. */
   BasicFileAttributes write(Path target, byte[] bytes, Sidecar sidecar) throws IOException {
-    Path directory = target.getParent();
-    Files.createDirectories(directory);
-    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-      throw new FailedPrecondition(
-          "cannot write file://" + target + ": a directory of that name exists; choose another");
+    Path directory = prepareDirectory(target);
+    return install(target, temporary(directory, bytes), sidecar);
+  }
+
+  /**
+   * Copies {@code source} into a temporary file next to the object at {@code target}, in small
+   * buffers, feeding {@code digest} and {@code listener}; {@link #install} it or delete it.
+   */
+  Path stage(Path target, Path source, MessageDigest digest, TransferListener listener)
+      throws IOException {
+    Path temp = Files.createTempFile(prepareDirectory(target), TEMP_PREFIX, "");
+    try {
+      copy(source, temp, digest, listener, true);
+      return temp;
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      throw e;
     }
-    Path data = temporary(directory, bytes);
+  }
+
+  /**
+   * Copies {@code source} over {@code target} in small buffers; returns the bytes copied. Only
+   * {@code durable} copies (objects) are flushed to disk: a download can be fetched again.
+   */
+  static long copy(
+      Path source, Path target, MessageDigest digest, TransferListener listener, boolean durable)
+      throws IOException {
+    long total = 0;
+    byte[] buffer = new byte[BUFFER_BYTES];
+    try (InputStream in = Files.newInputStream(source);
+        FileChannel out =
+            FileChannel.open(
+                target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+        ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+        while (chunk.hasRemaining()) {
+          out.write(chunk);
+        }
+        total += n;
+        listener.transferred(n);
+      }
+      if (durable) {
+        out.force(true);
+      }
+    }
+    return total;
+  }
+
+  /** Renames the staged {@code data} and the {@code sidecar} into place as the object. */
+  BasicFileAttributes install(Path target, Path data, Sidecar sidecar) throws IOException {
+    Path directory = target.getParent();
     Path meta = null;
     try {
       meta = temporary(directory, sidecarBytes(sidecar));
@@ -58,6 +107,16 @@ final class FileObjects {
         Files.deleteIfExists(meta);
       }
     }
+  }
+
+  private static Path prepareDirectory(Path target) throws IOException {
+    Path directory = target.getParent();
+    Files.createDirectories(directory);
+    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new FailedPrecondition(
+          "cannot write file://" + target + ": a directory of that name exists; choose another");
+    }
+    return directory;
   }
 
   /** The bytes of the file at {@code path}, or null when there is no such file. */

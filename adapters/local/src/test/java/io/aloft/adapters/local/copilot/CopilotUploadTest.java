@@ -4,6 +4,7 @@ import static io.aloft.adapters.local.copilot.CopilotStorage.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aloft.application.copilot.Copilot;
+import io.aloft.application.copilot.CopilotProgress;
 import io.aloft.application.copilot.UploadResult;
 import io.aloft.application.port.storage.StorageUri;
 import io.aloft.domain.action.ErrorKind;
@@ -27,7 +28,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -346,6 +349,70 @@ class CopilotUploadTest {
     ExecutionError error = rejected(simpleOutputs(Map.of()));
 
     assertThat(error.message()).contains("the error file").doesNotContain("root:hash");
+  }
+
+  @Test
+  void givenADirectoryOfFiles_whenUploadedAndDownloadedWithProgress_thenEveryFileAndByteCounted()
+      throws Exception {
+    Path model = local.resolve("model");
+    Files.createDirectories(model);
+    int files = 40;
+    for (int i = 0; i < files; i++) {
+      Files.write(model.resolve("part-" + i), new byte[1000 + i]);
+    }
+    long bytes = files * 1000L + (files - 1) * files / 2;
+    RecordingProgress sent = new RecordingProgress();
+    RecordingProgress received = new RecordingProgress();
+
+    UploadResult result =
+        copilot
+            .upload(
+                blobOutput("model", DIRECTORY),
+                local,
+                outputPrefix.toString(),
+                rawPrefix.toString(),
+                sent)
+            .block(TIMEOUT);
+    var uploaded = (UploadResult.Uploaded) result;
+    copilot
+        .download(
+            uploaded.outputsFile(),
+            local.resolve("next-task"),
+            io.aloft.application.copilot.MetadataFormat.JSON,
+            received)
+        .block(TIMEOUT);
+
+    for (RecordingProgress progress : List.of(sent, received)) {
+      assertThat(progress.plannedFiles).hasValue(files);
+      assertThat(progress.plannedBytes).hasValue(bytes);
+      assertThat(progress.doneFiles).hasValue(files);
+      assertThat(progress.doneBytes.get()).isGreaterThanOrEqualTo(bytes);
+    }
+    assertThat(CopilotDownloadTest.filesBelow(local.resolve("next-task/model"))).hasSize(files);
+  }
+
+  /** Counts what the copilot reports. */
+  private static final class RecordingProgress implements CopilotProgress {
+    final AtomicLong plannedFiles = new AtomicLong();
+    final AtomicLong plannedBytes = new AtomicLong();
+    final AtomicLong doneFiles = new AtomicLong();
+    final AtomicLong doneBytes = new AtomicLong();
+
+    @Override
+    public void planned(int files, long bytes) {
+      plannedFiles.addAndGet(files);
+      plannedBytes.addAndGet(bytes);
+    }
+
+    @Override
+    public void transferred(long bytes) {
+      doneBytes.addAndGet(bytes);
+    }
+
+    @Override
+    public void fileDone() {
+      doneFiles.incrementAndGet();
+    }
   }
 
   @Test

@@ -45,6 +45,11 @@ class FileDataStoreTest extends DataStoreContract {
     return StorageUri.parse("file://" + root + "/");
   }
 
+  @Override
+  protected Path storedFile(StorageUri uri) {
+    return Path.of("/" + uri.key());
+  }
+
   @Test
   void givenPut_whenFilesInspected_thenPlainFileAndNoTemporaryLeft() throws IOException {
     StorageUri uri = dir().resolve("plain.txt");
