@@ -2,6 +2,7 @@ package io.aloft.bench;
 
 import io.aloft.bench.scenario.AppendScenario;
 import io.aloft.bench.scenario.ChildrenScenario;
+import io.aloft.bench.scenario.CopilotScenario;
 import io.aloft.bench.scenario.ExecRunsScenario;
 import io.aloft.bench.scenario.StartLatencyScenario;
 import io.aloft.bench.scenario.TailLogsScenario;
@@ -11,7 +12,7 @@ import java.util.Arrays;
 
 /**
  * Load driver for a running manager: {@code java -jar aloft-bench.jar
- * <appends|transitions|watch|exec-runs|exec-children|exec-latency|fanout|taillogs>
+ * <appends|transitions|watch|exec-runs|exec-children|exec-latency|fanout|taillogs|copilot>
  * [--url=http://localhost:18090] [--name=value ...]}. Prints one {@code RESULT} line per
  * measurement. See infra/bench/run.sh and docs/benchmarks.md.
  */
@@ -23,7 +24,7 @@ public final class BenchMain {
     if (args.length == 0) {
       System.err.println(
           "usage: aloft-bench <appends|transitions|watch|exec-runs|exec-children|exec-latency"
-              + "|fanout|taillogs> [--name=value ...]");
+              + "|fanout|taillogs|copilot> [--name=value ...]");
       System.exit(2);
     }
     BenchOptions options = new BenchOptions(Arrays.copyOfRange(args, 1, args.length));
@@ -35,6 +36,7 @@ public final class BenchMain {
       case "exec-children" -> new ChildrenScenario(options).run();
       case "exec-latency" -> new StartLatencyScenario(options).run();
       case "taillogs" -> new TailLogsScenario(options).run();
+      case "copilot" -> new CopilotScenario(options).run();
       case "fanout" -> {
         // The children scenario under another default name; a --name given wins (it comes later).
         String[] fanout = args.clone();
