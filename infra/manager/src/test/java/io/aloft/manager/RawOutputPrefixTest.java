@@ -47,6 +47,29 @@ class RawOutputPrefixTest extends RunningManager {
   }
 
   @Test
+  void givenARunSpecRawDataPrefix_WhenAChildRuns_ThenItInheritsTheRunsPrefix() {
+    project("raw-prefix-child");
+    steps.deploy(project, "parent", "{\"type\": \"external\"}");
+    Reply created =
+        createRun("r1", "parent", "{\"rawDataStorage\": {\"rawDataPrefix\": \"s3://aloft/raw\"}}");
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
+
+    String child =
+        SHOW_PREFIX.replace(
+            "{\"type\": \"container\",",
+            "{\"type\": \"container\", \"id\": {\"name\": \"kid\", \"version\": \"v1\"},");
+    steps.enqueue(
+        project,
+        "r1",
+        "c0",
+        "\"task\": {\"spec\": {\"taskTemplate\": " + child + ", \"shortName\": \"kid\"}}");
+    steps.awaitPhase(project, "r1", "c0", "ACTION_PHASE_SUCCEEDED");
+
+    assertThat(rawPrefixSeenBy("r1", "c0"))
+        .matches("s3://aloft/[a-z0-9]{2}/raw/" + project + "/development/r1/c0/1");
+  }
+
+  @Test
   void givenNoRawDataPrefix_WhenTheTaskRuns_ThenItWritesBelowItsOutputs() {
     project("raw-prefix-default");
     Reply created = createRun("r2", "{}");
@@ -84,21 +107,29 @@ class RawOutputPrefixTest extends RunningManager {
   }
 
   private String rawPrefixSeenBy(String run) {
+    return rawPrefixSeenBy(run, "a0");
+  }
+
+  private String rawPrefixSeenBy(String run, String action) {
     Reply data =
         connect.call(
-            DATA_PROXY + "GetActionData", "{\"actionId\": " + actionId(project, run, "a0") + "}");
+            DATA_PROXY + "GetActionData", "{\"actionId\": " + actionId(project, run, action) + "}");
     assertThat(data.status()).as(data.body().toString()).isEqualTo(200);
     return data.body().at("/outputs/literals/0/value/scalar/primitive/stringValue").asString();
   }
 
   private Reply createRun(String run, String runSpec) {
+    return createRun(run, "show", runSpec);
+  }
+
+  private Reply createRun(String run, String task, String runSpec) {
     return connect.call(
         RUNS + "CreateRun",
         """
         {"runId": {"project": "%s", "domain": "development", "name": "%s"},
-         "taskId": {"project": "%s", "domain": "development", "name": "show", "version": "v1"},
+         "taskId": {"project": "%s", "domain": "development", "name": "%s", "version": "v1"},
          "runSpec": %s}
         """
-            .formatted(project, run, project, runSpec));
+            .formatted(project, run, project, task, runSpec));
   }
 }
