@@ -10,7 +10,6 @@ import io.aloft.domain.id.ActionId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,13 +25,28 @@ public final class ActionDispatcher {
   private final ActionQueries actions;
   private final ActionSpecReader specs;
   private final Clock clock;
+  private final String defaultRawDataPrefix;
 
   public ActionDispatcher(
       TaskActionStore store, ActionQueries actions, ActionSpecReader specs, Clock clock) {
+    this(store, actions, specs, clock, null);
+  }
+
+  /**
+   * @param defaultRawDataPrefix nullable: the raw data prefix of runs whose RunSpec sets none
+   *     ({@code aloft.execution.raw-data-prefix}); null keeps raw data below each attempt's outputs
+   */
+  public ActionDispatcher(
+      TaskActionStore store,
+      ActionQueries actions,
+      ActionSpecReader specs,
+      Clock clock,
+      String defaultRawDataPrefix) {
     this.store = store;
     this.actions = actions;
     this.specs = specs;
     this.clock = clock;
+    this.defaultRawDataPrefix = defaultRawDataPrefix;
   }
 
   /** Creates the TaskAction of an action, as its read-model row shows it. */
@@ -57,7 +71,13 @@ public final class ActionDispatcher {
     Mono<RunDefaults> run =
         parent.id().isRoot()
             ? Mono.fromCallable(
-                () -> RunDefaults.of(specs, parent.id(), parent.runSpec(), parent.createdAt()))
+                () ->
+                    RunDefaults.of(
+                        specs,
+                        parent.id(),
+                        parent.runSpec(),
+                        parent.createdAt(),
+                        defaultRawDataPrefix))
             : defaults(created.actionId(), null, created.requestedAt());
     return run.flatMap(defaults -> store.create(TaskActionSpecs.of(created, defaults, specs)))
         .then();
@@ -65,18 +85,21 @@ public final class ActionDispatcher {
 
   /**
    * The run's defaults for an action: a root reads its own RunSpec, a child its root's. A child
-   * whose root is gone (it never is while the run exists) gets no environment and its own creation
-   * time.
+   * whose root is gone (it never is while the run exists) gets no environment, its own creation
+   * time and the configured raw data prefix.
    */
   private Mono<RunDefaults> defaults(ActionId action, byte[] ownRunSpec, Instant ownCreatedAt) {
     if (action.isRoot()) {
-      return Mono.fromCallable(() -> RunDefaults.of(specs, action, ownRunSpec, ownCreatedAt));
+      return Mono.fromCallable(
+          () -> RunDefaults.of(specs, action, ownRunSpec, ownCreatedAt, defaultRawDataPrefix));
     }
     ActionId root = ActionId.root(action.run());
     return actions
         .find(root)
-        .map(row -> RunDefaults.of(specs, root, row.runSpec(), row.createdAt()))
-        .defaultIfEmpty(new RunDefaults(Map.of(), ownCreatedAt));
+        .map(
+            row ->
+                RunDefaults.of(specs, root, row.runSpec(), row.createdAt(), defaultRawDataPrefix))
+        .defaultIfEmpty(RunDefaults.none(ownCreatedAt, defaultRawDataPrefix));
   }
 
   /** Asks the executor to stop an aborted action. */

@@ -33,7 +33,7 @@ final class PluginContexts {
         status.pluginState(),
         AttemptPaths.inputsFile(spec.inputUri()),
         prefix,
-        prefix + "/raw",
+        rawOutputPrefix(spec, status.attempts(), prefix),
         environment(spec, status.attempts()),
         deadline,
         wakeUp);
@@ -46,6 +46,17 @@ final class PluginContexts {
         spec.resourceName(),
         spec.action().name(),
         attempt);
+  }
+
+  /**
+   * Where the attempt writes raw data (files, directories, dataframes): its own folder under the
+   * run's raw data prefix when the run has one, else below the attempt's outputs.
+   */
+  String rawOutputPrefix(TaskActionSpec spec, int attempt, String outputPrefix) {
+    if (spec.rawDataPrefix() == null || spec.rawDataPrefix().isBlank()) {
+      return outputPrefix + "/raw";
+    }
+    return AttemptPaths.rawDataPrefix(spec.rawDataPrefix(), settings.namespace(), spec, attempt);
   }
 
   /** The variables every task process sees; the spec's own come last and win. */

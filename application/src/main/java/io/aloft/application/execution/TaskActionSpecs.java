@@ -10,7 +10,8 @@ import io.aloft.domain.support.Bytes;
 
 /**
  * Builds the TaskAction spec of an action from its read-model row or its creating command, with the
- * run's defaults applied: its environment, and its start time in the task's container args.
+ * run's defaults applied: its environment, its raw data prefix, and its start time in the task's
+ * container args.
  */
 final class TaskActionSpecs {
 
@@ -29,7 +30,8 @@ final class TaskActionSpecs {
         null,
         action.group(),
         run.environment(),
-        action.createdAt());
+        action.createdAt(),
+        run.rawDataPrefix());
   }
 
   /** The same spec, from the command that created the action (its events' createdAt). */
@@ -46,7 +48,8 @@ final class TaskActionSpecs {
         null,
         command.group(),
         run.environment(),
-        command.requestedAt());
+        command.requestedAt(),
+        run.rawDataPrefix());
   }
 
   /** A spec that cannot be read stays as it is: the controller fails the action, naming why. */

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * Rebuilds attempts from executor events, as the reference does: events grouped by attempt in
  * order; the start is the first event's time; the final event is the first terminal one (later ones
  * are ignored), else the last; logs are merged by name, newest winning; one transition per phase,
- * the first time it was seen.
+ * the first time it was seen. The report is the latest one named up to the final event: an SDK may
+ * report it before the attempt ends and not repeat it.
  */
 public final class AttemptHistory {
 
@@ -35,8 +36,12 @@ public final class AttemptHistory {
     Map<String, TaskLog> logs = new LinkedHashMap<>();
     Map<ActionPhase, AttemptView.PhaseTransition> transitions = new LinkedHashMap<>();
     ActionEventView last = events.getFirst();
+    String reportUri = null;
     for (ActionEventView event : events) {
       last = event;
+      if (event.reportUri() != null) {
+        reportUri = event.reportUri();
+      }
       event.logs().forEach(log -> logs.put(log.name(), log));
       transitions.putIfAbsent(
           event.key().phase(),
@@ -58,7 +63,8 @@ public final class AttemptHistory {
         new ArrayList<>(logs.values()),
         last.cluster(),
         last.cacheStatus(),
-        new ArrayList<>(transitions.values()));
+        new ArrayList<>(transitions.values()),
+        reportUri);
   }
 
   private static java.time.Instant max(java.time.Instant a, java.time.Instant b) {

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * One attempt of an action, rebuilt from its executor events. Nullable: endTime, error, outputUri,
- * cluster.
+ * cluster, reportUri (the latest report the attempt's events named).
  */
 public record AttemptView(
     int attempt,
@@ -21,11 +21,38 @@ public record AttemptView(
     List<TaskLog> logs,
     String cluster,
     CacheStatus cacheStatus,
-    List<PhaseTransition> transitions) {
+    List<PhaseTransition> transitions,
+    String reportUri) {
 
   public AttemptView {
     logs = List.copyOf(logs);
     transitions = List.copyOf(transitions);
+  }
+
+  /** An attempt without a report. */
+  public AttemptView(
+      int attempt,
+      ActionPhase phase,
+      Instant startTime,
+      Instant endTime,
+      ExecutionError error,
+      String outputUri,
+      List<TaskLog> logs,
+      String cluster,
+      CacheStatus cacheStatus,
+      List<PhaseTransition> transitions) {
+    this(
+        attempt,
+        phase,
+        startTime,
+        endTime,
+        error,
+        outputUri,
+        logs,
+        cluster,
+        cacheStatus,
+        transitions,
+        null);
   }
 
   /** When an attempt first reached a phase. */

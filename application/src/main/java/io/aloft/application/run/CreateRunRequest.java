@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * What CreateRun needs. Nullable: runName (blank or null: a name is generated), runSpec (the
- * serialized RunSpec), runBaseDir (else the configured storage prefix), source, createdBy.
+ * serialized RunSpec), runBaseDir (else the configured storage prefix), rawDataPrefix (the
+ * RunSpec's raw_data_storage.raw_data_prefix, checked against the storage locations), source,
+ * createdBy.
  */
 public record CreateRunRequest(
     ProjectDomain scope,
@@ -14,6 +16,7 @@ public record CreateRunRequest(
     RunInputs inputs,
     byte[] runSpec,
     String runBaseDir,
+    String rawDataPrefix,
     String source,
     String createdBy) {
 

@@ -15,6 +15,7 @@ import io.aloft.application.watch.ProjectionSync;
 import io.aloft.domain.action.ActionType;
 import io.aloft.domain.action.CreateAction;
 import io.aloft.domain.action.TaskRef;
+import io.aloft.domain.error.InvalidArgument;
 import io.aloft.domain.id.ActionId;
 import io.aloft.domain.id.RunId;
 import io.aloft.domain.run.RunNames;
@@ -89,13 +90,31 @@ public final class CreateRunUseCase {
 
   private Mono<ActionView> createNew(CreateRunRequest request, ActionId root) {
     String base = request.runBaseDir() == null ? settings.storagePrefix() : request.runBaseDir();
-    return resolveTask(request.task())
+    return checkRawDataPrefix(request.rawDataPrefix())
+        .then(resolveTask(request.task()))
         .flatMap(
             task ->
                 writeInputs(request.inputs(), base, root.run())
                     .map(inputUri -> command(request, root, task, inputUri, base)))
         .flatMap(create -> commands.send(create).then(dispatcher.dispatch(create)))
         .then(sync.await(root, row -> true));
+  }
+
+  /**
+   * A raw data prefix is only written to by tasks, long after CreateRun; one that storage would
+   * refuse is refused now, as a run_base_dir is when the inputs are written.
+   */
+  private Mono<Void> checkRawDataPrefix(String prefix) {
+    if (prefix == null) {
+      return Mono.empty();
+    }
+    return Mono.fromCallable(() -> StorageUri.parse(prefix))
+        .flatMap(store::checkLocation)
+        .onErrorMap(
+            InvalidArgument.class,
+            e ->
+                new InvalidArgument(
+                    "run_spec.raw_data_storage.raw_data_prefix: " + e.getMessage(), e));
   }
 
   private Mono<ResolvedTask> resolveTask(TaskSelector selector) {

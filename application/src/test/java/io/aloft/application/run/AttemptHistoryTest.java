@@ -43,6 +43,42 @@ class AttemptHistoryTest {
         .containsExactly(ActionPhase.QUEUED, ActionPhase.RUNNING, ActionPhase.SUCCEEDED);
   }
 
+  @Test
+  void givenAReportNamedBeforeTheEnd_WhenRebuilt_ThenTheAttemptKeepsTheLatestReportUpToItsEnd() {
+    List<ActionEventView> events =
+        List.of(
+            withReport(event(1, 1, ActionPhase.RUNNING, 1, null, null, null), "s3://b/r/1.html"),
+            withReport(event(2, 1, ActionPhase.RUNNING, 2, null, null, null), "s3://b/r/2.html"),
+            event(3, 1, ActionPhase.SUCCEEDED, 3, null, null, null),
+            withReport(event(4, 1, ActionPhase.FAILED, 4, null, null, null), "s3://b/late.html"),
+            event(5, 2, ActionPhase.RUNNING, 5, null, null, null));
+
+    List<AttemptView> attempts = AttemptHistory.of(events);
+
+    assertThat(attempts.get(0).reportUri()).isEqualTo("s3://b/r/2.html");
+    assertThat(attempts.get(1).reportUri()).isNull();
+  }
+
+  private static ActionEventView withReport(ActionEventView e, String reportUri) {
+    return new ActionEventView(
+        e.position(),
+        e.recordedAt(),
+        e.actionId(),
+        e.type(),
+        e.key(),
+        e.updatedTime(),
+        e.reportedTime(),
+        e.error(),
+        e.logs(),
+        e.outputUri(),
+        e.cacheStatus(),
+        e.cluster(),
+        e.actor(),
+        e.reason(),
+        e.sequence(),
+        reportUri);
+  }
+
   private static ActionEventView event(
       long position,
       int attempt,

@@ -9,7 +9,8 @@ import java.util.Objects;
  * An executor event was accepted and moved the action to {@code key.phase()} in {@code
  * key.attempt()}. Emitted only for events {@link PhaseRules} applies. {@code previousPhase} and
  * {@code previousAttempt} let projections update ancestors' phase counts without reading state.
- * Nullability as in {@link RecordActionEvent}; {@code previousPhase} is never null.
+ * Nullability as in {@link RecordActionEvent}; {@code previousPhase} is never null. {@code
+ * reportUri} came later: events stored before it read back with it null.
  */
 public record ActionEventRecorded(
     ActionId actionId,
@@ -22,7 +23,8 @@ public record ActionEventRecorded(
     CacheStatus cacheStatus,
     String cluster,
     ActionPhase previousPhase,
-    int previousAttempt)
+    int previousAttempt,
+    String reportUri)
     implements ActionEvent {
 
   public ActionEventRecorded {
@@ -32,6 +34,34 @@ public record ActionEventRecorded(
     logs = List.copyOf(logs);
     Objects.requireNonNull(cacheStatus, "cacheStatus");
     Objects.requireNonNull(previousPhase, "previousPhase");
+  }
+
+  /** An event without a report. */
+  public ActionEventRecorded(
+      ActionId actionId,
+      EventKey key,
+      Instant updatedTime,
+      Instant reportedTime,
+      ExecutionError error,
+      List<TaskLog> logs,
+      String outputUri,
+      CacheStatus cacheStatus,
+      String cluster,
+      ActionPhase previousPhase,
+      int previousAttempt) {
+    this(
+        actionId,
+        key,
+        updatedTime,
+        reportedTime,
+        error,
+        logs,
+        outputUri,
+        cacheStatus,
+        cluster,
+        previousPhase,
+        previousAttempt,
+        null);
   }
 
   static ActionEventRecorded from(RecordActionEvent c, ActionState previous) {
@@ -46,7 +76,8 @@ public record ActionEventRecorded(
         c.cacheStatus(),
         c.cluster(),
         previous.phase(),
-        previous.attempt());
+        previous.attempt(),
+        c.reportUri());
   }
 
   /** The phase the action is in after this event. */

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param outputUri nullable: set when the attempt produced outputs
  * @param cacheStatus never null ({@link CacheStatus#UNSPECIFIED} when unknown)
  * @param cluster nullable: where the attempt ran
+ * @param reportUri nullable: where the attempt's HTML report is (the SDK writes it; served by
+ *     DataProxyService.CreateDownloadLink)
  */
 public record RecordActionEvent(
     ActionId actionId,
@@ -28,7 +30,8 @@ public record RecordActionEvent(
     List<TaskLog> logs,
     String outputUri,
     CacheStatus cacheStatus,
-    String cluster)
+    String cluster,
+    String reportUri)
     implements ActionCommand {
 
   public RecordActionEvent {
@@ -38,6 +41,30 @@ public record RecordActionEvent(
     Objects.requireNonNull(updatedTime, "updatedTime");
     logs = List.copyOf(logs);
     Objects.requireNonNull(cacheStatus, "cacheStatus");
+  }
+
+  /** An event without a report. */
+  public RecordActionEvent(
+      ActionId actionId,
+      EventKey key,
+      Instant updatedTime,
+      Instant reportedTime,
+      ExecutionError error,
+      List<TaskLog> logs,
+      String outputUri,
+      CacheStatus cacheStatus,
+      String cluster) {
+    this(
+        actionId,
+        key,
+        updatedTime,
+        reportedTime,
+        error,
+        logs,
+        outputUri,
+        cacheStatus,
+        cluster,
+        null);
   }
 
   private static void checkKey(ActionId actionId, EventKey key) {

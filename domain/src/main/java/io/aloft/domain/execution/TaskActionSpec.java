@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param group nullable
  * @param envVars extra environment for the task, never null
  * @param createdAt never null
+ * @param rawDataPrefix nullable: the run's raw data prefix (its RunSpec's raw_data_storage, else
+ *     the configured default), under which each attempt gets its own folder; null means the
+ *     attempt's raw data goes below its output prefix
  */
 public record TaskActionSpec(
     ActionId action,
@@ -37,7 +40,8 @@ public record TaskActionSpec(
     String cacheKey,
     String group,
     Map<String, String> envVars,
-    Instant createdAt) {
+    Instant createdAt,
+    String rawDataPrefix) {
 
   public TaskActionSpec {
     Objects.requireNonNull(action, "action");
@@ -45,6 +49,36 @@ public record TaskActionSpec(
     Objects.requireNonNull(spec, "spec");
     envVars = Map.copyOf(envVars);
     Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  /** A spec without a raw data prefix of its own. */
+  public TaskActionSpec(
+      ActionId action,
+      ActionId parent,
+      ActionType type,
+      String inputUri,
+      String runOutputBase,
+      String taskType,
+      String shortName,
+      Bytes spec,
+      String cacheKey,
+      String group,
+      Map<String, String> envVars,
+      Instant createdAt) {
+    this(
+        action,
+        parent,
+        type,
+        inputUri,
+        runOutputBase,
+        taskType,
+        shortName,
+        spec,
+        cacheKey,
+        group,
+        envVars,
+        createdAt,
+        null);
   }
 
   /** {@code <run>-<action>}: the resource name, unique within a project and domain. */

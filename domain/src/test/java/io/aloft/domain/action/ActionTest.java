@@ -52,6 +52,46 @@ class ActionTest {
   }
 
   @Test
+  void givenQueued_WhenAReportIsNamed_ThenTheRecordedEventCarriesIt() {
+    RecordActionEvent withReport = withReport(report(1, RUNNING, 0), "s3://b/report.html");
+
+    fixture()
+        .given(rootCreated())
+        .when(withReport)
+        .thenEvents(withReport(recorded(1, RUNNING, 0, QUEUED, 1), "s3://b/report.html"));
+  }
+
+  private static RecordActionEvent withReport(RecordActionEvent c, String reportUri) {
+    return new RecordActionEvent(
+        c.actionId(),
+        c.key(),
+        c.updatedTime(),
+        c.reportedTime(),
+        c.error(),
+        c.logs(),
+        c.outputUri(),
+        c.cacheStatus(),
+        c.cluster(),
+        reportUri);
+  }
+
+  private static ActionEventRecorded withReport(ActionEventRecorded e, String reportUri) {
+    return new ActionEventRecorded(
+        e.actionId(),
+        e.key(),
+        e.updatedTime(),
+        e.reportedTime(),
+        e.error(),
+        e.logs(),
+        e.outputUri(),
+        e.cacheStatus(),
+        e.cluster(),
+        e.previousPhase(),
+        e.previousAttempt(),
+        reportUri);
+  }
+
+  @Test
   void givenQueued_WhenRunningReported_ThenRecordedWithPreviousPhase() {
     var state =
         fixture()

@@ -5,6 +5,7 @@ import io.aloft.adapters.connect.actions.ChildUpdates;
 import io.aloft.adapters.connect.dataproxy.ActionDataHandler;
 import io.aloft.adapters.connect.dataproxy.ClusterServiceBinding;
 import io.aloft.adapters.connect.dataproxy.DataProxyServiceBinding;
+import io.aloft.adapters.connect.dataproxy.DownloadLinkHandler;
 import io.aloft.adapters.connect.dataproxy.TailLogsHandler;
 import io.aloft.adapters.connect.dataproxy.UploadInputsHandler;
 import io.aloft.adapters.connect.dataproxy.UploadLocationHandler;
@@ -25,6 +26,7 @@ import io.aloft.application.actions.EnqueueActionUseCase;
 import io.aloft.application.data.ActionDataReader;
 import io.aloft.application.data.LogTailing;
 import io.aloft.application.data.UploadInputsUseCase;
+import io.aloft.application.download.CreateDownloadLinkUseCase;
 import io.aloft.application.events.RecordEventsUseCase;
 import io.aloft.application.execution.ConditionValues;
 import io.aloft.application.project.ProjectCatalog;
@@ -71,6 +73,7 @@ public final class AloftConnectApi {
       LogTailing logTailing,
       CreateUploadLocationUseCase createUploadLocation,
       UploadInputsUseCase uploadInputs,
+      CreateDownloadLinkUseCase createDownloadLink,
       Clock clock) {
     this.projects = new ProjectServiceBinding(projectCatalog, clock);
     this.tasks = new TaskServiceBinding(taskCatalog, clock);
@@ -95,7 +98,8 @@ public final class AloftConnectApi {
             new ActionDataHandler(actionData),
             new TailLogsHandler(logTailing),
             new UploadLocationHandler(createUploadLocation),
-            new UploadInputsHandler(uploadInputs));
+            new UploadInputsHandler(uploadInputs),
+            new DownloadLinkHandler(createDownloadLink));
   }
 
   public List<ConnectService> services() {

@@ -191,6 +191,8 @@ class AloftConnectApiTest {
                 io.aloft.application.port.storage.StorageUri.parse("s3://b/uploads"))),
         new io.aloft.application.data.UploadInputsUseCase(
             new ActiveProjects(null), tasks, null, null, "s3://aloft/uploads"),
+        new io.aloft.application.download.CreateDownloadLinkUseCase(
+            reader, null, null, java.time.Duration.ofHours(1)),
         clock);
   }
 }

@@ -127,6 +127,35 @@ class PostgresAdapterTest {
   }
 
   @Test
+  void givenAReportedReport_WhenProjected_ThenTheHistoryCarriesItAndOtherEventsHaveNone() {
+    RunId run = RunId.of("proj", "development", "r" + suffix());
+    ActionId root = ActionId.root(run);
+    commands.send(create(root, null)).block();
+    commands
+        .send(
+            new RecordActionEvent(
+                root,
+                new EventKey(1, ActionPhase.RUNNING, 0),
+                now,
+                now,
+                null,
+                List.of(),
+                null,
+                CacheStatus.UNSPECIFIED,
+                null,
+                "s3://b/out/a0/1/report.html"))
+        .block();
+    commands.send(record(root, 1, ActionPhase.SUCCEEDED, 0)).block();
+
+    Eventually.await(actions.find(root), row -> row.phase() == ActionPhase.SUCCEEDED);
+    List<ActionEventView> history =
+        actions.events(EventSelection.ofRun(run, 0, null), 100).collectList().block();
+    assertThat(history)
+        .extracting(ActionEventView::reportUri)
+        .containsExactly(null, "s3://b/out/a0/1/report.html", null);
+  }
+
+  @Test
   void givenFailedAttempt_WhenRetried_ThenQueuedWithNextAttemptAndErrorCleared() {
     RunId run = RunId.of("proj", "development", "r" + suffix());
     ActionId root = ActionId.root(run);

@@ -98,6 +98,7 @@ public final class TestCommands {
         c.cacheStatus(),
         c.cluster(),
         previous,
-        previousAttempt);
+        previousAttempt,
+        c.reportUri());
   }
 }

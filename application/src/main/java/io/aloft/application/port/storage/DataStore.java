@@ -62,6 +62,22 @@ public interface DataStore {
    */
   Flux<ObjectInfo> list(StorageUri prefix);
 
+  /**
+   * Completes when this store may read and write below {@code location}, else fails with {@code
+   * InvalidArgument} naming why; used to refuse a location before anything is stored there. A
+   * single store allows every uri of its schemes.
+   */
+  default Mono<Void> checkLocation(StorageUri location) {
+    return schemes().contains(location.scheme())
+        ? Mono.empty()
+        : Mono.error(
+            new io.aloft.domain.error.InvalidArgument(
+                "no storage adapter for scheme '"
+                    + location.scheme()
+                    + "'; supported: "
+                    + String.join(", ", schemes())));
+  }
+
   /** The uri schemes this store serves, e.g. {@code {"s3"}}. */
   Set<String> schemes();
 }

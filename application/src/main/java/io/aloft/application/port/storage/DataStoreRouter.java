@@ -85,6 +85,12 @@ public final class DataStoreRouter implements DataStore {
     return route(prefix).flatMapMany(store -> store.list(prefix));
   }
 
+  /** Refuses a location of no store's scheme or outside the configured storage locations. */
+  @Override
+  public Mono<Void> checkLocation(StorageUri location) {
+    return route(location).then();
+  }
+
   @Override
   public Set<String> schemes() {
     return schemes;

@@ -90,6 +90,22 @@ class DataStoreRouterTest {
         .verify();
   }
 
+  @Test
+  void givenLocations_whenALocationIsChecked_thenOnlyOneInsideThemPasses() {
+    StepVerifier.create(limitedRouter().checkLocation(StorageUri.parse("s3://aloft/raw/")))
+        .verifyComplete();
+    StepVerifier.create(limitedRouter().checkLocation(StorageUri.parse("s3://other/raw/")))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(InvalidArgument.class)
+                    .hasMessageContaining("outside the configured storage locations"))
+        .verify();
+    StepVerifier.create(limitedRouter().checkLocation(StorageUri.parse("abfs://aloft/raw")))
+        .expectError(InvalidArgument.class)
+        .verify();
+  }
+
   private static DataStoreRouter limitedRouter() {
     return new DataStoreRouter(
         List.of(new NamedStore("s3"), new NamedStore("file"), new NamedStore("gs")),

@@ -79,7 +79,9 @@ public record AloftProperties(
 
   /**
    * The executor. {@code endpoint} is the API address tasks call back; unset, it is this manager's
-   * own port on localhost. {@code workDir} unset is {@code home}/work.
+   * own port on localhost. {@code workDir} unset is {@code home}/work. {@code rawDataPrefix} is
+   * where attempts of runs whose RunSpec sets no raw_data_storage write raw data (one folder per
+   * run, action and attempt); unset, each attempt's raw data goes below its outputs.
    */
   public record Execution(
       @DefaultValue("64") int workers,
@@ -95,7 +97,8 @@ public record AloftProperties(
       @DefaultValue("64MB") org.springframework.util.unit.DataSize maxLogSize,
       @DefaultValue("1s") Duration pollInterval,
       @DefaultValue("1h") Duration finishedTtl,
-      @DefaultValue("7d") Duration workDirRetention) {}
+      @DefaultValue("7d") Duration workDirRetention,
+      String rawDataPrefix) {}
 
   /** Signed upload and download URLs (DataProxyService). */
   public record DataProxy(@DefaultValue Upload upload, @DefaultValue Download download) {

@@ -7,6 +7,7 @@ import io.aloft.application.actions.EnqueueActionUseCase;
 import io.aloft.application.data.ActionDataReader;
 import io.aloft.application.data.LogTailing;
 import io.aloft.application.data.UploadInputsUseCase;
+import io.aloft.application.download.CreateDownloadLinkUseCase;
 import io.aloft.application.events.RecordEventsUseCase;
 import io.aloft.application.execution.ConditionValues;
 import io.aloft.application.project.ProjectCatalog;
@@ -55,6 +56,7 @@ class ConnectConfiguration {
       LogTailing logTailing,
       CreateUploadLocationUseCase createUploadLocation,
       UploadInputsUseCase uploadInputs,
+      CreateDownloadLinkUseCase createDownloadLink,
       Clock clock) {
     return new AloftConnectApi(
         projects,
@@ -72,6 +74,7 @@ class ConnectConfiguration {
         logTailing,
         createUploadLocation,
         uploadInputs,
+        createDownloadLink,
         clock);
   }
 

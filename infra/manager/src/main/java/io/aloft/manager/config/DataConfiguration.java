@@ -6,6 +6,7 @@ import io.aloft.adapters.protobuf.ProtoInputsHashing;
 import io.aloft.application.data.ActionDataReader;
 import io.aloft.application.data.LogTailing;
 import io.aloft.application.data.UploadInputsUseCase;
+import io.aloft.application.download.CreateDownloadLinkUseCase;
 import io.aloft.application.execution.ConditionValues;
 import io.aloft.application.port.codec.InputsHashing;
 import io.aloft.application.port.codec.LiteralCodec;
@@ -64,6 +65,14 @@ class DataConfiguration {
         signer,
         new UploadLimits(
             upload.maxSize().toBytes(), upload.maxExpiresIn(), uploadBase(properties)));
+  }
+
+  /** Report links live at most {@code dataproxy.download.max-expires-in}. */
+  @Bean
+  CreateDownloadLinkUseCase createDownloadLinkUseCase(
+      RunReader reader, DataStore store, UrlSigner signer, AloftProperties properties) {
+    return new CreateDownloadLinkUseCase(
+        reader, store, signer, properties.dataproxy().download().maxExpiresIn());
   }
 
   @Bean

@@ -16,6 +16,7 @@ import io.aloft.application.port.execution.TaskActionStore;
 import io.aloft.application.port.plugin.TaskPlugin;
 import io.aloft.application.port.query.ActionQueries;
 import io.aloft.application.port.storage.DataStore;
+import io.aloft.application.port.storage.StorageUri;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -90,8 +91,22 @@ class ExecutionConfiguration {
 
   @Bean
   ActionDispatcher actionDispatcher(
-      TaskActionStore store, ActionQueries actions, ActionSpecReader specs, Clock clock) {
-    return new ActionDispatcher(store, actions, specs, clock);
+      TaskActionStore store,
+      ActionQueries actions,
+      ActionSpecReader specs,
+      AloftProperties properties,
+      Clock clock) {
+    return new ActionDispatcher(
+        store, actions, specs, clock, rawDataPrefix(properties.execution().rawDataPrefix()));
+  }
+
+  /** The configured default raw data prefix: blank is unset, a malformed one stops startup. */
+  private static String rawDataPrefix(String configured) {
+    if (configured == null || configured.isBlank()) {
+      return null;
+    }
+    StorageUri.parse(configured);
+    return configured;
   }
 
   @Bean

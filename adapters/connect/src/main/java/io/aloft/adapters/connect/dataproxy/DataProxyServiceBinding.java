@@ -1,6 +1,5 @@
 package io.aloft.adapters.connect.dataproxy;
 
-import io.aloft.adapters.connect.errors.NotSupportedYet;
 import io.aloft.adapters.connect.protocol.ConnectService;
 import io.aloft.proto.dataproxy.v1.CreateDownloadLinkRequest;
 import io.aloft.proto.dataproxy.v1.CreateUploadLocationRequest;
@@ -9,8 +8,8 @@ import io.aloft.proto.dataproxy.v1.TailLogsRequest;
 import io.aloft.proto.dataproxy.v1.UploadInputsRequest;
 
 /**
- * {@code aloft.dataproxy.v1.DataProxyService}: GetActionData, TailLogs, CreateUploadLocation and
- * UploadInputs; the download links answer {@code unimplemented} until a later release.
+ * {@code aloft.dataproxy.v1.DataProxyService}: GetActionData, TailLogs, CreateUploadLocation,
+ * UploadInputs and CreateDownloadLink (reports).
  */
 public final class DataProxyServiceBinding {
 
@@ -20,16 +19,19 @@ public final class DataProxyServiceBinding {
   private final TailLogsHandler tailLogs;
   private final UploadLocationHandler uploadLocation;
   private final UploadInputsHandler uploadInputs;
+  private final DownloadLinkHandler downloadLink;
 
   public DataProxyServiceBinding(
       ActionDataHandler actionData,
       TailLogsHandler tailLogs,
       UploadLocationHandler uploadLocation,
-      UploadInputsHandler uploadInputs) {
+      UploadInputsHandler uploadInputs,
+      DownloadLinkHandler downloadLink) {
     this.actionData = actionData;
     this.tailLogs = tailLogs;
     this.uploadLocation = uploadLocation;
     this.uploadInputs = uploadInputs;
+    this.downloadLink = downloadLink;
   }
 
   public ConnectService service() {
@@ -45,7 +47,7 @@ public final class DataProxyServiceBinding {
         .unary(
             "CreateDownloadLink",
             CreateDownloadLinkRequest.getDefaultInstance(),
-            NotSupportedYet.unary("download links (CreateDownloadLink)"))
+            downloadLink::createDownloadLink)
         .build();
   }
 }

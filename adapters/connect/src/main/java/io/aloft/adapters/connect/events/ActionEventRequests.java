@@ -79,7 +79,9 @@ public final class ActionEventRequests {
         outputUri(event, path + ".outputs"),
         CacheStatuses.fromProto(
             event.getCacheStatus(), event.getCacheStatusValue(), path + ".cache_status"),
-        Fields.optional(event.getCluster(), Fields.SHORT_TEXT_MAX, path + ".cluster"));
+        Fields.optional(event.getCluster(), Fields.SHORT_TEXT_MAX, path + ".cluster"),
+        Fields.optional(
+            event.getOutputs().getReportUri(), Fields.URI_MAX, path + ".outputs.report_uri"));
   }
 
   static EventKey key(ActionEvent event, String path) {
@@ -100,7 +102,6 @@ public final class ActionEventRequests {
   }
 
   private static @Nullable String outputUri(ActionEvent event, String path) {
-    Fields.maxLength(event.getOutputs().getReportUri(), Fields.URI_MAX, path + ".report_uri");
     return Fields.optional(event.getOutputs().getOutputUri(), Fields.URI_MAX, path + ".output_uri");
   }
 }

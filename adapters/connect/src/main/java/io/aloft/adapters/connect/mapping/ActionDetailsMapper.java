@@ -84,8 +84,8 @@ public final class ActionDetailsMapper {
     if (attempt.error() != null) {
       proto.setErrorInfo(ExecutionErrors.toProto(attempt.error()));
     }
-    if (attempt.outputUri() != null) {
-      proto.setOutputs(OutputReferences.newBuilder().setOutputUri(attempt.outputUri()));
+    if (attempt.outputUri() != null || attempt.reportUri() != null) {
+      proto.setOutputs(outputs(attempt.outputUri(), attempt.reportUri()));
     }
     if (attempt.cluster() != null) {
       proto.setCluster(attempt.cluster());
@@ -122,5 +122,16 @@ public final class ActionDetailsMapper {
       proto.setEndTime(Timestamps.toProto(end));
     }
     return proto.build();
+  }
+
+  static OutputReferences outputs(String outputUri, String reportUri) {
+    OutputReferences.Builder outputs = OutputReferences.newBuilder();
+    if (outputUri != null) {
+      outputs.setOutputUri(outputUri);
+    }
+    if (reportUri != null) {
+      outputs.setReportUri(reportUri);
+    }
+    return outputs.build();
   }
 }

@@ -3,7 +3,6 @@ package io.aloft.adapters.connect.mapping;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.aloft.application.port.query.ActionEventView;
-import io.aloft.proto.core.v1.OutputReferences;
 import io.aloft.proto.events.v1.ActionEvent;
 import io.aloft.proto.run.v1.ActionEventRecord;
 import org.jspecify.annotations.Nullable;
@@ -53,8 +52,8 @@ public final class EventRecords {
     if (view.error() != null) {
       event.setErrorInfo(ExecutionErrors.toProto(view.error()));
     }
-    if (view.outputUri() != null) {
-      event.setOutputs(OutputReferences.newBuilder().setOutputUri(view.outputUri()));
+    if (view.outputUri() != null || view.reportUri() != null) {
+      event.setOutputs(ActionDetailsMapper.outputs(view.outputUri(), view.reportUri()));
     }
     if (view.cacheStatus() != null) {
       event.setCacheStatus(CacheStatuses.toProto(view.cacheStatus()));

@@ -35,9 +35,24 @@ public final class CreateRunRequests {
             ? Fields.optional(
                 request.getRunSpec().getRunBaseDir(), Fields.URI_MAX, "run_spec.run_base_dir")
             : null;
+    String rawDataPrefix =
+        request.hasRunSpec()
+            ? Fields.optional(
+                request.getRunSpec().getRawDataStorage().getRawDataPrefix(),
+                Fields.URI_MAX,
+                "run_spec.raw_data_storage.raw_data_prefix")
+            : null;
     String source = RunSources.toStored(request.getSource(), request.getSourceValue(), "source");
     return new io.aloft.application.run.CreateRunRequest(
-        target.scope(), target.runName(), task, inputs, runSpec, runBaseDir, source, createdBy);
+        target.scope(),
+        target.runName(),
+        task,
+        inputs,
+        runSpec,
+        runBaseDir,
+        rawDataPrefix,
+        source,
+        createdBy);
   }
 
   /**

@@ -33,7 +33,8 @@ class ActionEventRequestsTest {
           .setReportedTime(Timestamps.toProto(TestData.T0.plusSeconds(1)))
           .addLogInfo(
               io.aloft.proto.core.v1.TaskLog.newBuilder().setName("out").setUri("https://l"))
-          .setOutputs(OutputReferences.newBuilder().setOutputUri("s3://o"))
+          .setOutputs(
+              OutputReferences.newBuilder().setOutputUri("s3://o").setReportUri("s3://o/r.html"))
           .setCacheStatus(io.aloft.proto.core.v1.CacheStatus.CACHE_STATUS_MISS)
           .setCluster("c1")
           .setErrorInfo(
@@ -57,7 +58,19 @@ class ActionEventRequestsTest {
                 List.of(new TaskLog("out", "https://l")),
                 "s3://o",
                 CacheStatus.MISS,
-                "c1"));
+                "c1",
+                "s3://o/r.html"));
+  }
+
+  @Test
+  void givenNoReport_WhenMapped_ThenTheCommandHasNone() {
+    ActionEvent noReport =
+        RUNNING.toBuilder()
+            .setOutputs(OutputReferences.newBuilder().setOutputUri("s3://o"))
+            .build();
+
+    assertThat(ActionEventRequests.toCommands(record(noReport), NOW).getFirst().reportUri())
+        .isNull();
   }
 
   @Test

@@ -40,6 +40,7 @@ class CreateRunRequestsTest {
     assertThat(request.inputs()).isEqualTo(new RunInputs.None());
     assertThat(request.runSpec()).isNull();
     assertThat(request.runBaseDir()).isNull();
+    assertThat(request.rawDataPrefix()).isNull();
     assertThat(request.source()).isNull();
     assertThat(request.createdBy()).isEqualTo("alice");
   }
@@ -47,7 +48,13 @@ class CreateRunRequestsTest {
   @Test
   void givenAProjectIdInlineSpecInputsAndRunSpec_WhenMapped_ThenAllAreCarried() {
     Inputs inputs = Inputs.newBuilder().addLiterals(NamedLiteral.newBuilder().setName("x")).build();
-    RunSpec runSpec = RunSpec.newBuilder().setRunBaseDir("s3://base").setCluster("c1").build();
+    RunSpec runSpec =
+        RunSpec.newBuilder()
+            .setRunBaseDir("s3://base")
+            .setCluster("c1")
+            .setRawDataStorage(
+                io.aloft.proto.task.v1.RawDataStorage.newBuilder().setRawDataPrefix("s3://raw/x"))
+            .build();
     CreateRunRequest request =
         CreateRunRequest.newBuilder()
             .setProjectId(
@@ -70,6 +77,7 @@ class CreateRunRequestsTest {
         .isEqualTo(ProtoBytes.deterministic(inputs));
     assertThat(mapped.runSpec()).isEqualTo(ProtoBytes.deterministic(runSpec));
     assertThat(mapped.runBaseDir()).isEqualTo("s3://base");
+    assertThat(mapped.rawDataPrefix()).isEqualTo("s3://raw/x");
     assertThat(mapped.source()).isEqualTo("RUN_SOURCE_CLI");
   }
 

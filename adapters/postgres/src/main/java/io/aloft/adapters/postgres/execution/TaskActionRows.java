@@ -35,7 +35,7 @@ final class TaskActionRows {
           + " plugin_state, event_version, error_code, error_message, error_kind, error_uri,"
           + " error_timestamp, cache_status, attempt_started_at, updated_at, signal,"
           + " logs::text AS logs, output_uri, deletion_requested_at, deletion_reason,"
-          + " resource_version";
+          + " resource_version, raw_data_prefix";
 
   /** The key predicate; bind with {@link #bindKey}. */
   static final String KEY =
@@ -59,12 +59,13 @@ final class TaskActionRows {
           + " env_vars, created_at, phase, reason, message, attempts, system_failures, finalizer,"
           + " plugin_state, event_version, error_code, error_message, error_kind, error_uri,"
           + " error_timestamp, cache_status, attempt_started_at, updated_at, signal, logs,"
-          + " output_uri, resource_version) VALUES (:project, :domain, :run, :name, :parentName,"
+          + " output_uri, resource_version, raw_data_prefix) VALUES (:project, :domain, :run, :name, :parentName,"
           + " :actionType, :inputUri, :runOutputBase, :taskType, :shortName, :spec, :cacheKey,"
           + " :group, CAST(:envVars AS jsonb), :createdAt, :phase, :reason, :message, :attempts,"
           + " :systemFailures, :finalizer, :pluginState, :eventVersion, :errorCode,"
           + " :errorMessage, :errorKind, :errorUri, :errorTimestamp, :cacheStatus,"
-          + " :attemptStartedAt, :updatedAt, :signal, CAST(:logs AS jsonb), :outputUri, 1)"
+          + " :attemptStartedAt, :updatedAt, :signal, CAST(:logs AS jsonb), :outputUri, 1,"
+          + " :rawDataPrefix)"
           + " ON CONFLICT (project, domain, run_name, name) DO NOTHING RETURNING "
           + COLUMNS;
 
@@ -86,7 +87,8 @@ final class TaskActionRows {
             text(row, "cache_key"),
             text(row, "action_group"),
             Json.readLabels(text(row, "env_vars")),
-            time(row, "created_at"));
+            time(row, "created_at"),
+            text(row, "raw_data_prefix"));
     byte[] signal = row.get("signal", byte[].class);
     TaskActionStatus status =
         new TaskActionStatus(
@@ -133,6 +135,7 @@ final class TaskActionRows {
     s = bind(s, "cacheKey", spec.cacheKey(), String.class);
     s = bind(s, "group", spec.group(), String.class);
     s = s.bind("envVars", Json.labels(spec.envVars()));
+    s = bind(s, "rawDataPrefix", spec.rawDataPrefix(), String.class);
     return s.bind("createdAt", utc(spec.createdAt()));
   }
 

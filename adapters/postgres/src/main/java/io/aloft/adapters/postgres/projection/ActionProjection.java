@@ -94,6 +94,7 @@ public class ActionProjection {
         .json("error", null)
         .json("logs", "[]")
         .text("outputUri", null)
+        .text("reportUri", null)
         .text("cacheStatus", null)
         .text("cluster", null)
         .text("actor", null)
@@ -133,6 +134,7 @@ public class ActionProjection {
         .json("error", Json.error(event.error()))
         .json("logs", Json.logs(event.logs()))
         .text("outputUri", event.outputUri())
+        .text("reportUri", event.reportUri())
         .text("cluster", event.cluster())
         .time("updatedTime", event.updatedTime())
         .time("reportedTime", event.reportedTime());

@@ -104,11 +104,11 @@ final class ActionSql {
       INSERT INTO action_events (project, domain, run_name, name, stream_sequence,
           global_position, event_type,
           attempt, phase, version, recorded_at, updated_time, reported_time, error, logs,
-          output_uri, cache_status, cluster, actor, reason)
+          output_uri, cache_status, cluster, actor, reason, report_uri)
       SELECT :project, :domain, :run, :name, :sequence, :position, :eventType,
           :attempt, :phase, :version, :recordedAt, :updatedTime, :reportedTime,
           CAST(:error AS jsonb), CAST(:logs AS jsonb),
-          :outputUri, :cacheStatus, :cluster, :actor, :reason
+          :outputUri, :cacheStatus, :cluster, :actor, :reason, :reportUri
       FROM changed
       ON CONFLICT DO NOTHING""";
 

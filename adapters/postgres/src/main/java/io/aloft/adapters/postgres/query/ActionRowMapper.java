@@ -28,7 +28,7 @@ final class ActionRowMapper {
   static final String EVENT_COLUMNS =
       "seq, stream_sequence, project, domain, run_name, name, event_type, attempt, phase, version,"
           + " recorded_at, updated_time, reported_time, error::text AS error, logs::text AS logs,"
-          + " output_uri, cache_status, cluster, actor, reason";
+          + " output_uri, cache_status, cluster, actor, reason, report_uri";
 
   private ActionRowMapper() {}
 
@@ -84,7 +84,8 @@ final class ActionRowMapper {
         Rows.text(row, "cluster"),
         Rows.text(row, "actor"),
         Rows.text(row, "reason"),
-        Rows.number(row, "stream_sequence"));
+        Rows.number(row, "stream_sequence"),
+        Rows.text(row, "report_uri"));
   }
 
   private static EventKey key(Readable row) {

@@ -698,7 +698,7 @@ public abstract class TaskActionStoreContract {
         "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
   }
 
-  /** Every optional field set; the root action of its run. */
+  /** Every optional field set (the raw data prefix too); the root action of its run. */
   protected static TaskActionSpec fullSpec(ActionId id) {
     return fullSpec(id, id.isRoot() ? null : ActionId.root(id.run()));
   }
@@ -716,7 +716,8 @@ public abstract class TaskActionStoreContract {
         "cache-key-0123",
         "group-a",
         Map.of("GREETING", "hello \"world\"", "EMPTY", "", "UNICODE", "ünïcødé"),
-        CREATED);
+        CREATED,
+        "s3://raw-bucket/shared/raw");
   }
 
   /** Every nullable field null, every collection and byte string empty. */
