@@ -181,6 +181,23 @@ class CreateDownloadLinkUseCaseTest {
     }
 
     @Override
+    public Mono<ObjectInfo> putFile(
+        StorageUri uri,
+        java.nio.file.Path file,
+        PutOptions options,
+        io.aloft.application.port.storage.TransferListener listener) {
+      return Mono.error(new UnsupportedOperationException("putFile"));
+    }
+
+    @Override
+    public Mono<ObjectInfo> getFile(
+        StorageUri uri,
+        java.nio.file.Path file,
+        io.aloft.application.port.storage.TransferListener listener) {
+      return Mono.empty();
+    }
+
+    @Override
     public Mono<ObjectInfo> head(StorageUri uri) {
       return Mono.justOrEmpty(objects.get(uri));
     }
