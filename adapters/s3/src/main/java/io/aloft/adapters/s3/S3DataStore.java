@@ -11,8 +11,6 @@ import io.aloft.domain.error.InvalidArgument;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import reactor.core.publisher.Flux;
@@ -78,7 +76,7 @@ public final class S3DataStore implements DataStore, AutoCloseable {
         () -> {
           String key = objectKey(uri);
           String md5 = ContentMd5.of(bytes, options.contentMd5Base64());
-          Map<String, String> metadata = metadata(options, md5);
+          Map<String, String> metadata = options.storedMetadata(md5);
           return calls
               .call(
                   "put",
@@ -124,8 +122,8 @@ public final class S3DataStore implements DataStore, AutoCloseable {
         .subscribeOn(Schedulers.boundedElastic())
         .flatMap(
             sums -> {
-              checkMd5(options.contentMd5Base64(), sums.md5());
-              Map<String, String> metadata = metadata(options, sums.md5());
+              ContentMd5.requireMatchesFile(options.contentMd5Base64(), sums.md5());
+              Map<String, String> metadata = options.storedMetadata(sums.md5());
               return uploads
                   .upload(uri, file, sums, options.contentType(), metadata, listener)
                   .then(
@@ -256,20 +254,6 @@ public final class S3DataStore implements DataStore, AutoCloseable {
               calls.deadline(body::announced));
         },
         S3Errors::isMissingObject);
-  }
-
-  private static Map<String, String> metadata(PutOptions options, String md5) {
-    Map<String, String> metadata = new HashMap<>();
-    options.metadata().forEach((k, v) -> metadata.put(k.toLowerCase(Locale.ROOT), v));
-    metadata.put(ObjectInfo.MD5_METADATA_KEY, md5);
-    return metadata;
-  }
-
-  private static void checkMd5(String given, String actual) {
-    if (given != null && !given.equals(actual)) {
-      throw new InvalidArgument(
-          "contentMd5Base64 '" + given + "' does not match the file (its MD5 is " + actual + ")");
-    }
   }
 
   private static ObjectInfo info(StorageUri uri, GetObjectResponse response) {

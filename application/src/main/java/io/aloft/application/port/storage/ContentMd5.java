@@ -17,6 +17,17 @@ public final class ContentMd5 {
    * The MD5 of {@code bytes}, base64. When the caller gave one, it must match the bytes: a wrong or
    * malformed value is an {@link InvalidArgument}, before anything is sent.
    */
+  /**
+   * Refuses a file whose MD5, computed while it was read, is not the one the caller gave (null:
+   * none given, nothing to check).
+   */
+  public static void requireMatchesFile(String given, String actual) {
+    if (given != null && !given.equals(actual)) {
+      throw new InvalidArgument(
+          "contentMd5Base64 '" + given + "' does not match the file (its MD5 is " + actual + ")");
+    }
+  }
+
   public static String of(byte[] bytes, String given) {
     String actual = Base64.getEncoder().encodeToString(digest(bytes));
     if (given != null && !given.equals(actual)) {

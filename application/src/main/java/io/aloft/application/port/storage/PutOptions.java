@@ -23,4 +23,12 @@ public record PutOptions(
   public static PutOptions none() {
     return NONE;
   }
+
+  /** What a store keeps with the object: the user metadata (keys lowercased) and its MD5. */
+  public Map<String, String> storedMetadata(String md5) {
+    Map<String, String> stored = new java.util.HashMap<>();
+    metadata.forEach((k, v) -> stored.put(k.toLowerCase(java.util.Locale.ROOT), v));
+    stored.put(ObjectInfo.MD5_METADATA_KEY, md5);
+    return stored;
+  }
 }

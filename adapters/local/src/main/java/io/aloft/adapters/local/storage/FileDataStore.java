@@ -21,8 +21,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -59,7 +57,7 @@ public final class FileDataStore implements DataStore {
         () -> {
           Path path = roots.object(uri);
           String md5 = ContentMd5.of(bytes, options.contentMd5Base64());
-          Map<String, String> metadata = metadata(options, md5);
+          Map<String, String> metadata = options.storedMetadata(md5);
           roots.checkNoEscape(uri, path);
           BasicFileAttributes written =
               objects.write(path, bytes, new Sidecar(options.contentType(), metadata));
@@ -85,12 +83,12 @@ public final class FileDataStore implements DataStore {
           Path staged = objects.stage(path, file, digest, listener);
           String md5 = FileDigests.base64(digest);
           try {
-            checkMd5(options.contentMd5Base64(), md5);
+            ContentMd5.requireMatchesFile(options.contentMd5Base64(), md5);
           } catch (InvalidArgument e) {
             Files.deleteIfExists(staged);
             throw e;
           }
-          Map<String, String> metadata = metadata(options, md5);
+          Map<String, String> metadata = options.storedMetadata(md5);
           BasicFileAttributes written =
               objects.install(path, staged, new Sidecar(options.contentType(), metadata));
           return new ObjectInfo(
@@ -167,21 +165,6 @@ public final class FileDataStore implements DataStore {
         metadata.get(ObjectInfo.MD5_METADATA_KEY),
         stat.attributes().lastModifiedTime().toInstant(),
         metadata);
-  }
-
-  private static Map<String, String> metadata(PutOptions options, String md5) {
-    Map<String, String> metadata = new HashMap<>();
-    options.metadata().forEach((k, v) -> metadata.put(k.toLowerCase(Locale.ROOT), v));
-    metadata.put(ObjectInfo.MD5_METADATA_KEY, md5);
-    return metadata;
-  }
-
-  /** The same check {@link ContentMd5#of} makes for byte puts, on an MD5 computed while copying. */
-  private static void checkMd5(String given, String actual) {
-    if (given != null && !given.equals(actual)) {
-      throw new InvalidArgument(
-          "contentMd5Base64 '" + given + "' does not match the file (its MD5 is " + actual + ")");
-    }
   }
 
   private Path checked(StorageUri uri) throws IOException {
