@@ -6,11 +6,14 @@
 #   2. phase transitions end to end (Record -> projection -> WatchActions), closed loop;
 #   3. 1,000 WatchActions streams on a manager started with -Xmx512m;
 #   4. execution (lib/execution.sh): noop executions per minute through many runs and through one
-#      run's children, start latency, and fan-outs of 10,000 and 100,000 children.
+#      run's children, start latency, and fan-outs of 10,000 and 100,000 children;
+#   5. data (lib/data.sh): TailLogs throughput and first batch, and the copilot CLI moving 1 GiB
+#      (1,000 files, and one file) next to `cp -r`.
 # Prints summary tables; everything (logs, samples, results) stays in $OUT. About 6 minutes for
 # 1-3; 4 adds about 8 minutes plus the 100,000-child fan-out (at most FANOUT_STRETCH_MINUTES).
 # Knobs (environment): BENCH_PORT, BENCH_SECONDS, PGBENCH_SECONDS, BENCH_CLIENTS, BENCH_STREAMS;
-#   BENCH_SCENARIOS: a comma-separated subset of events (1-2), watch (3), execution (4), or all;
+#   BENCH_SCENARIOS: a comma-separated subset of events (1-2), watch (3), execution (4), data (5),
+#   or all;
 #   BENCH_MANAGER_JAR: run this manager jar as it is (no build of the manager);
 #   execution: EXEC_SECONDS, EXEC_CLIENTS, EXEC_WARMUP, LATENCY_RUNS, FANOUT_CHILDREN,
 #   FANOUT_STRETCH (0 skips it), FANOUT_STRETCH_MINUTES, PGBENCH_LATENCY_SECONDS.
@@ -27,7 +30,7 @@ MANAGER_JAR=${BENCH_MANAGER_JAR:-"$ROOT/infra/manager/target/aloft-manager-0.1.0
 SCENARIOS=${BENCH_SCENARIOS:-all}
 wanted() { [ "$SCENARIOS" = all ] || [[ ",$SCENARIOS," == *",$1,"* ]]; }
 for s in ${SCENARIOS//,/ }; do
-  case $s in all | events | watch | execution) ;; *) echo "run.sh: unknown scenario group '$s' in BENCH_SCENARIOS" >&2; exit 2 ;; esac
+  case $s in all | events | watch | execution | data) ;; *) echo "run.sh: unknown scenario group '$s' in BENCH_SCENARIOS" >&2; exit 2 ;; esac
 done
 BENCH_JAR="$BENCH_DIR/target/aloft-bench-0.1.0-SNAPSHOT.jar"
 java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'; }
@@ -56,6 +59,8 @@ source "$BENCH_DIR/lib/profile.sh"
 source "$BENCH_DIR/lib/summary.sh"
 # shellcheck source=lib/execution.sh
 source "$BENCH_DIR/lib/execution.sh"
+# shellcheck source=lib/data.sh
+source "$BENCH_DIR/lib/data.sh"
 trap stop_manager EXIT
 command -v pgbench >/dev/null || PATH="/usr/lib/postgresql/15/bin:$PATH"
 
@@ -128,6 +133,9 @@ if wanted watch; then
 fi
 if wanted execution; then
   run_execution
+fi
+if wanted data; then
+  run_data
 fi
 if wanted events || wanted watch; then
   print_summary

@@ -1,13 +1,13 @@
 # Starting and stopping a fresh manager for a benchmark. Sourced by run.sh.
 # Sets MANAGER_PID, MANAGER_HOME, PG_PORT, PG_PID.
 
-start_manager() { # $1 = label, $2 = extra JVM options
-  local label=$1 jvm_opts=$2
+start_manager() { # $1 = label, $2 = extra JVM options, $3 = extra manager arguments (optional)
+  local label=$1 jvm_opts=$2 app_args=${3:-}
   MANAGER_HOME=$(mktemp -d /tmp/aloft-bench-home.XXXXXX)
   MANAGER_LOG="$OUT/manager-$label.log"
   # shellcheck disable=SC2086
   "$JAVA" $jvm_opts -jar "$MANAGER_JAR" --aloft.home="$MANAGER_HOME" --server.port="$PORT" \
-    >"$MANAGER_LOG" 2>&1 &
+    $app_args >"$MANAGER_LOG" 2>&1 &
   MANAGER_PID=$!
   for _ in $(seq 1 1200); do
     kill -0 "$MANAGER_PID" 2>/dev/null || { tail -40 "$MANAGER_LOG" >&2; fail "manager exited"; }
