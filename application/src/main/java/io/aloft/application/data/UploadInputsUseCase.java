@@ -26,6 +26,7 @@ public final class UploadInputsUseCase {
   private final TaskCatalog tasks;
   private final InputsHashing hashing;
   private final DataStore store;
+  private final LiteralOffloading offloading;
   private final String uploadPrefix;
 
   /**
@@ -37,11 +38,13 @@ public final class UploadInputsUseCase {
       TaskCatalog tasks,
       InputsHashing hashing,
       DataStore store,
+      LiteralOffloading offloading,
       String uploadPrefix) {
     this.projects = projects;
     this.tasks = tasks;
     this.hashing = hashing;
     this.store = store;
+    this.offloading = offloading;
     this.uploadPrefix = Objects.requireNonNull(uploadPrefix, "uploadPrefix");
   }
 
@@ -68,8 +71,10 @@ public final class UploadInputsUseCase {
           String base = request.baseDir() == null ? uploadPrefix : request.baseDir();
           String dir = StoragePaths.offloadedInputsUri(base, request.scope(), hash);
           StorageUri file = StorageUri.parse(StoragePaths.inputsFile(dir));
-          return store
-              .put(file, request.inputs().toArray(), PutOptions.none())
+          // The hash is over the inputs as sent; what is stored keeps large literals apart.
+          return offloading
+              .offloadSerializedInputs(request.inputs().toArray(), dir)
+              .flatMap(stored -> store.put(file, stored, PutOptions.none()))
               .thenReturn(new UploadedInputs(dir, hash));
         });
   }

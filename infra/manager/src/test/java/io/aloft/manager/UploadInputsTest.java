@@ -66,6 +66,24 @@ class UploadInputsTest extends RunningManager {
   }
 
   @Test
+  void givenAnInputAboveTheOffloadThreshold_WhenUploaded_ThenStoredApartAndReferenced() {
+    steps.project("up-big");
+    steps.deploy("up-big", "echo", "{\"type\": \"echo\"}");
+    String big = "y".repeat(1_200_000);
+
+    JsonNode uploaded = upload("up-big", "echo", inputs(X, string(big)), "");
+    runWithOffloaded("up-big", "r1", "echo", uploaded.at("/uri").asString());
+
+    steps.awaitPhase("up-big", "r1", "a0", "ACTION_PHASE_SUCCEEDED");
+    JsonNode data = actionData("up-big", "r1");
+    JsonNode stored = data.at("/inputs/literals/1/value/offloadedMetadata");
+    assertThat(stored.at("/uri").asString())
+        .isEqualTo(uploaded.at("/uri").asString() + "/offloaded/s.pb");
+    assertThat(Long.parseLong(stored.at("/sizeBytes").asString())).isGreaterThan(1_200_000);
+    assertThat(data.toString().length()).as("the answer stays small").isLessThan(10_000);
+  }
+
+  @Test
   void givenBaseDir_WhenUploaded_ThenStoredUnderItAndRunnable() {
     steps.project("up-base");
     steps.deploy("up-base", "echo", "{\"type\": \"echo\"}");

@@ -190,7 +190,7 @@ class AloftConnectApiTest {
                 java.time.Duration.ofHours(1),
                 io.aloft.application.port.storage.StorageUri.parse("s3://b/uploads"))),
         new io.aloft.application.data.UploadInputsUseCase(
-            new ActiveProjects(null), tasks, null, null, "s3://aloft/uploads"),
+            new ActiveProjects(null), tasks, null, null, null, "s3://aloft/uploads"),
         new io.aloft.application.download.CreateDownloadLinkUseCase(
             reader, null, null, java.time.Duration.ofHours(1)),
         clock);

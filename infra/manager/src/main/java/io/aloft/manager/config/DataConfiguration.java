@@ -4,6 +4,7 @@ import io.aloft.adapters.local.logs.FileLogReader;
 import io.aloft.adapters.local.process.LocalProcessSettings;
 import io.aloft.adapters.protobuf.ProtoInputsHashing;
 import io.aloft.application.data.ActionDataReader;
+import io.aloft.application.data.LiteralOffloading;
 import io.aloft.application.data.LogTailing;
 import io.aloft.application.data.UploadInputsUseCase;
 import io.aloft.application.download.CreateDownloadLinkUseCase;
@@ -87,9 +88,10 @@ class DataConfiguration {
       TaskCatalog tasks,
       InputsHashing hashing,
       DataStore store,
+      LiteralOffloading offloading,
       AloftProperties properties) {
     return new UploadInputsUseCase(
-        projects, tasks, hashing, store, uploadBase(properties).toString());
+        projects, tasks, hashing, store, offloading, uploadBase(properties).toString());
   }
 
   private static StorageUri uploadBase(AloftProperties properties) {
