@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -82,6 +83,13 @@ final class Reconciler {
     }
     if (action.status().isTerminal()) {
       return action.status().finalizer() ? release(action) : Mono.just(Requeue.NEVER);
+    }
+    TaskAction parent = action.spec().parent() == null ? null : cache.live(action.spec().parent());
+    if (parent != null && parent.isDeleting()) {
+      // Created while its parent was being aborted (an Enqueue racing an AbortRun): it goes too.
+      return store
+          .requestDeletion(action.spec().action(), parent.deletionReason(), clock.instant())
+          .thenReturn(Requeue.NEVER);
     }
     return switch (action.spec().type()) {
       case TASK -> task(action);
@@ -226,10 +234,22 @@ final class Reconciler {
     }
     String reason = action.deletionReason();
     Step step = rules(action).aborted(action.status(), reason);
-    return stopAny(action, reason)
+    return deleteChildren(id, reason)
+        .then(stopAny(action, reason))
         .then(events.submit(step.events()))
         .then(store.removeFinalizer(id))
         .thenReturn(Requeue.NEVER);
+  }
+
+  /**
+   * Deleting a TaskAction deletes its children, as a Kubernetes owner reference would: AbortRun
+   * finds descendants in the read model, which may not show a child enqueued an instant earlier.
+   */
+  private Mono<Void> deleteChildren(ActionId parent, String reason) {
+    return Flux.fromIterable(cache.liveChildrenOf(parent))
+        .filter(child -> !child.isDeleting())
+        .concatMap(child -> store.requestDeletion(child.spec().action(), reason, clock.instant()))
+        .then();
   }
 
   /** Stops the plugin's work for a TaskAction whose plugin may not even be resolvable. */

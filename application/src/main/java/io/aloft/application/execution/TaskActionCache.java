@@ -4,6 +4,8 @@ import io.aloft.application.port.execution.TaskActionChange;
 import io.aloft.domain.execution.TaskAction;
 import io.aloft.domain.id.ActionId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -60,6 +62,17 @@ final class TaskActionCache {
   /** The cached TaskAction, or null when it is unknown here or settled. */
   TaskAction live(ActionId id) {
     return entries.get(id) instanceof Live live ? live.action() : null;
+  }
+
+  /** The live TaskActions whose parent is {@code parent}. */
+  List<TaskAction> liveChildrenOf(ActionId parent) {
+    List<TaskAction> children = new ArrayList<>();
+    for (Entry entry : entries.values()) {
+      if (entry instanceof Live live && parent.equals(live.action().spec().parent())) {
+        children.add(live.action());
+      }
+    }
+    return children;
   }
 
   /** Whether the TaskAction is known to need no more passes. */

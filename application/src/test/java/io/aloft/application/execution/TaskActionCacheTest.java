@@ -76,6 +76,39 @@ class TaskActionCacheTest {
     assertThat(cache.size()).isEqualTo(1);
   }
 
+  @Test
+  void theLiveChildrenOfAnActionAreFoundForItsDeletionToCascade() {
+    ActionId child = new ActionId(ID.run(), "c0");
+    ActionId settledChild = new ActionId(ID.run(), "c1");
+    cache.offer(running(3), NOW);
+    cache.offer(childOf(ID, child, running(2)), NOW);
+    cache.offer(childOf(ID, settledChild, succeeded(2)), NOW);
+
+    assertThat(cache.liveChildrenOf(ID))
+        .extracting(action -> action.spec().action())
+        .containsExactly(child);
+    assertThat(cache.liveChildrenOf(child)).isEmpty();
+  }
+
+  private static TaskAction childOf(ActionId parent, ActionId id, TaskAction action) {
+    TaskActionSpec base = spec(id);
+    TaskActionSpec withParent =
+        new TaskActionSpec(
+            id,
+            parent,
+            base.type(),
+            base.inputUri(),
+            base.runOutputBase(),
+            base.taskType(),
+            base.shortName(),
+            base.spec(),
+            base.cacheKey(),
+            base.group(),
+            base.envVars(),
+            base.createdAt());
+    return new TaskAction(withParent, action.status(), null, null, action.resourceVersion());
+  }
+
   private static TaskAction queued(long version) {
     TaskAction created = TaskAction.create(spec(ID));
     return new TaskAction(created.spec(), created.status(), null, null, version);
