@@ -45,6 +45,8 @@ public final class CopilotScenario {
     int files = options.integer("files", 1000);
     int fileMib = options.integer("file-mib", 1);
     int bigMib = options.integer("big-mib", 1024);
+    System.out.println("SETUP copilot: writing the trees under " + work);
+    long start = System.currentTimeMillis();
     try {
       deleteTree(work);
       Path many = work.resolve("many-out");
@@ -54,6 +56,7 @@ public final class CopilotScenario {
       writeFiles(big, 1, bigMib);
       Files.move(big.resolve("f00000"), big.resolve("big"));
       measure("copilot-big", work, big, "big", false, (long) bigMib << 20);
+      new io.aloft.bench.stats.Window("copilot", start, System.currentTimeMillis()).print();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -106,8 +109,8 @@ public final class CopilotScenario {
         .decimal("cp_mb_per_s", mb / cp)
         .decimal("upload_mb_per_s", mb / up)
         .decimal("download_mb_per_s", mb / down)
-        .decimal("upload_vs_cp", cp / up)
-        .decimal("download_vs_cp", cp / down)
+        .decimal("upload_pct_of_cp", 100 * cp / up)
+        .decimal("download_pct_of_cp", 100 * cp / down)
         .put("upload_peak_heap_mib", peakHeapMib(upGc))
         .put("download_peak_heap_mib", peakHeapMib(downGc))
         .print();

@@ -49,9 +49,12 @@ public final class TailLogsScenario {
     try (ConnectClient client = new ConnectClient(options.url(), 4, 4)) {
       ExecutionFixture fixture = new ExecutionFixture(client);
       fixture.prepare();
+      System.out.println("SETUP taillogs: project and tasks ready");
+      long start = System.currentTimeMillis();
       String suffix = Long.toString(System.currentTimeMillis(), 36);
       throughput(fixture, bytes, "tl-flood-" + suffix);
       firstLine(fixture, probes, "tl-tick-" + suffix);
+      new io.aloft.bench.stats.Window("taillogs", start, System.currentTimeMillis()).print();
     }
   }
 
