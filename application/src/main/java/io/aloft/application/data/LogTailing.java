@@ -1,5 +1,6 @@
 package io.aloft.application.data;
 
+import io.aloft.application.port.logs.LogChunk;
 import io.aloft.application.port.logs.LogReader;
 import io.aloft.application.port.query.ActionEventView;
 import io.aloft.application.port.query.ActionQueries;
@@ -26,7 +27,7 @@ import reactor.core.publisher.Mono;
  * last {@value #TAIL_LINES} lines are sent. Batches hold up to {@value #BATCH_LINES} lines; the
  * lines a reader had at hand are sent at once, a partial batch included (flushed early when the log
  * is idle, with no timer to wait for), several batches to a response of about {@value
- * #RESPONSE_CHARS} characters when the log runs fast.
+ * #RESPONSE_BYTES} bytes when the log runs fast.
  */
 public final class LogTailing {
 
@@ -34,7 +35,7 @@ public final class LogTailing {
   public static final int BATCH_LINES = 100;
 
   /** Batches go out together up to about this much text, well under any message limit. */
-  public static final int RESPONSE_CHARS = 512 * 1024;
+  public static final int RESPONSE_BYTES = 512 * 1024;
 
   /** As many events as the attempt history reads. */
   static final int MAX_EVENTS = 5_000;
@@ -53,11 +54,13 @@ public final class LogTailing {
   }
 
   /**
-   * The log in responses, each a list of batches of at most {@value #BATCH_LINES} lines.
+   * The log in responses, each a list of batches of at most {@value #BATCH_LINES} lines. The
+   * batches read the lines in the chunks the log was read in, so a fast log costs no object per
+   * line before it is encoded.
    *
    * @param attempt from 1; 0 means the latest attempt
    */
-  public Flux<List<List<LogLine>>> tail(ActionId id, int attempt) {
+  public Flux<List<LogBatch>> tail(ActionId id, int attempt) {
     return reader
         .require(id)
         .flatMap(
@@ -70,28 +73,19 @@ public final class LogTailing {
         .concatMapIterable(LogTailing::responses);
   }
 
-  /** One chunk of raw lines as responses of batches. */
-  static List<List<List<LogLine>>> responses(List<String> chunk) {
-    List<List<List<LogLine>>> responses = new ArrayList<>();
-    List<List<LogLine>> response = new ArrayList<>();
-    List<LogLine> batch = new ArrayList<>(Math.min(BATCH_LINES, chunk.size()));
-    long chars = 0;
-    for (String raw : chunk) {
-      LogLine line = LogLine.parse(raw);
-      batch.add(line);
-      chars += line.message().length();
-      if (batch.size() == BATCH_LINES) {
-        response.add(batch);
-        batch = new ArrayList<>(BATCH_LINES);
-        if (chars >= RESPONSE_CHARS) {
-          responses.add(response);
-          response = new ArrayList<>();
-          chars = 0;
-        }
+  /** One chunk as responses of batches. */
+  static List<List<LogBatch>> responses(LogChunk chunk) {
+    List<List<LogBatch>> responses = new ArrayList<>();
+    List<LogBatch> response = new ArrayList<>();
+    int responseStart = 0;
+    for (int from = 0; from < chunk.lineCount(); from += BATCH_LINES) {
+      int to = Math.min(chunk.lineCount(), from + BATCH_LINES);
+      response.add(new LogBatch(chunk, from, to));
+      if (chunk.end(to - 1) - responseStart >= RESPONSE_BYTES) {
+        responses.add(response);
+        response = new ArrayList<>();
+        responseStart = chunk.end(to - 1) + 1;
       }
-    }
-    if (!batch.isEmpty()) {
-      response.add(batch);
     }
     if (!response.isEmpty()) {
       responses.add(response);
@@ -99,7 +93,7 @@ public final class LogTailing {
     return responses;
   }
 
-  private Flux<List<String>> lines(ActionView action, List<ActionEventView> events, int requested) {
+  private Flux<LogChunk> lines(ActionView action, List<ActionEventView> events, int requested) {
     ActionId id = action.id();
     int attempt = requested == 0 ? AttemptLogs.latestAttempt(action, events) : requested;
     List<TaskLog> links = AttemptLogs.newestFirst(events, attempt);

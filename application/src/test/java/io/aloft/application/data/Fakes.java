@@ -1,5 +1,6 @@
 package io.aloft.application.data;
 
+import io.aloft.application.port.logs.LogChunk;
 import io.aloft.application.port.logs.LogReader;
 import io.aloft.application.port.query.ActionEventView;
 import io.aloft.application.port.query.ActionFilter;
@@ -145,15 +146,17 @@ public final class Fakes {
     }
 
     @Override
-    public Flux<List<String>> lastLines(TaskLog log, int count) {
+    public Flux<LogChunk> lastLines(TaskLog log, int count) {
       List<String> all = new ArrayList<>(lines);
-      return Flux.just(all.subList(Math.max(0, all.size() - count), all.size()));
+      return Flux.just(LogChunk.ofLines(all.subList(Math.max(0, all.size() - count), all.size())))
+          .filter(chunk -> !chunk.isEmpty());
     }
 
     @Override
-    public Flux<List<String>> follow(TaskLog log, int lastLines, Publisher<?> ended) {
+    public Flux<LogChunk> follow(TaskLog log, int lastLines, Publisher<?> ended) {
       return lastLines(log, lastLines)
-          .concatWith(live.asFlux().takeUntilOther(ended).map(List::of));
+          .concatWith(
+              live.asFlux().takeUntilOther(ended).map(line -> LogChunk.ofLines(List.of(line))));
     }
   }
 }

@@ -46,8 +46,8 @@ class LogLineTest {
         "1969-12-31T23:59:59.5Z"
       })
   void theFastUtcPathReadsWhatTheGeneralParserReads(String stamp) {
-    assertThat(LogLine.utcStamp(stamp + " x", stamp.length())).isEqualTo(Instant.parse(stamp));
     assertThat(LogLine.parse(stamp + " x").timestamp()).isEqualTo(Instant.parse(stamp));
+    assertThat(LogLine.parse(stamp + " x").message()).isEqualTo("x\n");
   }
 
   @org.junit.jupiter.params.ParameterizedTest
@@ -61,7 +61,22 @@ class LogLineTest {
         "2026-01-02T03:04:05,1Z",
         "2026-0a-02T03:04:05Z"
       })
-  void theFastUtcPathLeavesEverythingElseToTheGeneralParser(String stamp) {
-    assertThat(LogLine.utcStamp(stamp + " x", stamp.length())).isNull();
+  void whatTheFastUtcPathRefusesTheGeneralParserDecides(String stamp) {
+    assertThat(LogLine.parse(stamp + " x").timestamp()).isEqualTo(generalParser(stamp));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aStampFollowedByNonAsciiTextKeepsTheTextWhole() {
+    LogLine line = LogLine.parse("2026-01-02T03:04:05Z héllo ✓");
+
+    assertThat(line.message()).isEqualTo("héllo ✓\n");
+  }
+
+  private static Instant generalParser(String stamp) {
+    try {
+      return java.time.OffsetDateTime.parse(stamp).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 }

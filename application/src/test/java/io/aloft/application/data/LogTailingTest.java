@@ -4,6 +4,7 @@ import static io.aloft.application.data.Fakes.report;
 import static io.aloft.application.data.Fakes.withPhase;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aloft.application.port.logs.LogChunk;
 import io.aloft.application.port.notify.ChangeBatch;
 import io.aloft.application.project.ProjectCatalog;
 import io.aloft.application.run.RunReader;
@@ -43,12 +44,16 @@ class LogTailingTest {
     queries.events.add(report(A0, 1, ActionPhase.RUNNING, FIRST));
     IntStream.rangeClosed(1, 1250).forEach(i -> logs.lines.add("line " + i));
 
-    StepVerifier.create(tailing.tail(A0, 1).flatMapIterable(response -> response).map(List::size))
+    StepVerifier.create(
+            tailing.tail(A0, 1).flatMapIterable(response -> response).map(LogBatch::size))
         .expectNext(100, 100, 100, 100, 100, 100, 100, 100, 100, 100)
         .expectComplete()
         .verify(Duration.ofSeconds(10));
     StepVerifier.create(
-            tailing.tail(A0, 1).next().map(response -> response.getFirst().getFirst().message()))
+            tailing
+                .tail(A0, 1)
+                .next()
+                .map(response -> response.getFirst().lines().getFirst().message()))
         .expectNext("line 251\n")
         .expectComplete()
         .verify(Duration.ofSeconds(10));
@@ -56,24 +61,27 @@ class LogTailingTest {
 
   @Test
   void aChunkIsSentWholeInBatchesOfAHundredAPartialOneIncluded() {
-    List<String> chunk = IntStream.range(0, 250).mapToObj(i -> "l" + i).toList();
+    LogChunk chunk = LogChunk.ofLines(IntStream.range(0, 250).mapToObj(i -> "l" + i).toList());
 
-    List<List<List<LogLine>>> responses = LogTailing.responses(chunk);
+    List<List<LogBatch>> responses = LogTailing.responses(chunk);
 
     assertThat(responses).hasSize(1);
-    assertThat(responses.getFirst()).extracting(List::size).containsExactly(100, 100, 50);
-    assertThat(LogTailing.responses(List.of())).isEmpty();
+    assertThat(responses.getFirst()).extracting(LogBatch::size).containsExactly(100, 100, 50);
+    assertThat(responses.getFirst().get(2).lines().getLast())
+        .isEqualTo(new LogLine(null, "l249\n"));
+    assertThat(LogTailing.responses(LogChunk.EMPTY)).isEmpty();
   }
 
   @Test
   void aLargeChunkIsSplitIntoResponsesOfBoundedSize() {
     String wide = "x".repeat(10_000);
-    List<String> chunk = IntStream.range(0, 300).mapToObj(i -> wide).toList();
+    LogChunk chunk = LogChunk.ofLines(IntStream.range(0, 300).mapToObj(i -> wide).toList());
 
-    List<List<List<LogLine>>> responses = LogTailing.responses(chunk);
+    List<List<LogBatch>> responses = LogTailing.responses(chunk);
 
     assertThat(responses).extracting(List::size).containsExactly(1, 1, 1);
-    assertThat(responses.stream().flatMap(List::stream).mapToInt(List::size).sum()).isEqualTo(300);
+    assertThat(responses.stream().flatMap(List::stream).mapToInt(LogBatch::size).sum())
+        .isEqualTo(300);
   }
 
   @Test
@@ -86,7 +94,7 @@ class LogTailingTest {
             tailing
                 .tail(A0, 0)
                 .flatMapIterable(response -> response)
-                .flatMapIterable(batch -> batch))
+                .flatMapIterable(LogBatch::lines))
         .expectNext(new LogLine(null, "old\n"))
         .then(() -> logs.live.tryEmitNext("new"))
         .expectNext(new LogLine(null, "new\n"))
@@ -107,8 +115,8 @@ class LogTailingTest {
     Fakes.Logs byLink =
         new Fakes.Logs() {
           @Override
-          public reactor.core.publisher.Flux<List<String>> lastLines(TaskLog log, int count) {
-            return reactor.core.publisher.Flux.just(List.of(log.uri()));
+          public reactor.core.publisher.Flux<LogChunk> lastLines(TaskLog log, int count) {
+            return reactor.core.publisher.Flux.just(LogChunk.ofLines(List.of(log.uri())));
           }
         };
     LogTailing tail =
@@ -122,7 +130,7 @@ class LogTailingTest {
     StepVerifier.create(
             tail.tail(A0, 1)
                 .flatMapIterable(response -> response)
-                .flatMapIterable(batch -> batch)
+                .flatMapIterable(LogBatch::lines)
                 .map(LogLine::message))
         .expectNext("mem://1\n")
         .expectComplete()
@@ -130,7 +138,7 @@ class LogTailingTest {
     StepVerifier.create(
             tail.tail(A0, 0)
                 .flatMapIterable(response -> response)
-                .flatMapIterable(batch -> batch)
+                .flatMapIterable(LogBatch::lines)
                 .map(LogLine::message)
                 .next())
         .expectNext("mem://2\n")

@@ -63,7 +63,18 @@ public final class ConnectClient implements AutoCloseable {
   }
 
   /** Opens a server stream; emits each message as it arrives, completes at the end-stream frame. */
+  /** How a stream's message payloads become values. */
+  @FunctionalInterface
+  public interface Decoder<T> {
+    T decode(byte[] payload) throws Exception;
+  }
+
   public <T> Flux<T> stream(String method, Message request, Parser<T> messageParser) {
+    return stream(method, request, (Decoder<T>) messageParser::parseFrom);
+  }
+
+  /** A server stream, each message decoded by {@code decoder}. */
+  public <T> Flux<T> stream(String method, Message request, Decoder<T> decoder) {
     byte[] body = Envelopes.frame(request.toByteArray());
     return streams
         .headers(h -> h.set(HttpHeaderNames.CONTENT_LENGTH, body.length))
@@ -81,10 +92,10 @@ public final class ConnectClient implements AutoCloseable {
                         text ->
                             Mono.error(new ConnectError(method, response.status().code(), text)));
               }
-              Envelopes decoder = new Envelopes();
+              Envelopes envelopes = new Envelopes();
               return content
                   .asByteArray()
-                  .concatMapIterable(decoder::feed)
+                  .concatMapIterable(envelopes::feed)
                   .handle(
                       (frame, sink) -> {
                         if (frame.isEndStream()) {
@@ -97,7 +108,7 @@ public final class ConnectClient implements AutoCloseable {
                           return;
                         }
                         try {
-                          sink.next(messageParser.parseFrom(frame.payload()));
+                          sink.next(decoder.decode(frame.payload()));
                         } catch (Exception e) {
                           sink.error(e);
                         }

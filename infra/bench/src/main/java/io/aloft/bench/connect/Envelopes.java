@@ -23,7 +23,11 @@ public final class Envelopes {
     }
   }
 
+  /** The start of a frame whose end has not arrived yet. */
   private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+  /** The pending frame's message length, once its header is complete. */
+  private int pendingLength;
 
   public static byte[] frame(byte[] message) {
     return ByteBuffer.allocate(HEADER + message.length)
@@ -33,25 +37,66 @@ public final class Envelopes {
         .array();
   }
 
-  /** Adds a chunk and returns the frames it completed, in order. */
+  /**
+   * Adds a chunk and returns the frames it completed, in order. The bytes of an incomplete frame
+   * are kept once, so a large frame arriving in many chunks costs one copy, not one per chunk.
+   */
   public List<Frame> feed(byte[] chunk) {
-    pending.writeBytes(chunk);
-    byte[] buffered = pending.toByteArray();
     List<Frame> frames = new ArrayList<>();
     int offset = 0;
-    while (buffered.length - offset >= HEADER) {
-      ByteBuffer header = ByteBuffer.wrap(buffered, offset, HEADER);
+    if (pending.size() > 0) {
+      offset = fillPending(chunk, frames);
+      if (offset < 0) {
+        return frames; // still incomplete
+      }
+    }
+    while (chunk.length - offset >= HEADER) {
+      ByteBuffer header = ByteBuffer.wrap(chunk, offset, HEADER);
       int flags = header.get() & 0xff;
       int length = header.getInt();
-      if (buffered.length - offset - HEADER < length) {
+      int start = offset + HEADER;
+      if (chunk.length - start < length) {
         break;
       }
-      int start = offset + HEADER;
-      frames.add(new Frame(flags, Arrays.copyOfRange(buffered, start, start + length)));
+      frames.add(new Frame(flags, Arrays.copyOfRange(chunk, start, start + length)));
       offset = start + length;
     }
-    pending.reset();
-    pending.write(buffered, offset, buffered.length - offset);
+    if (chunk.length - offset >= HEADER) {
+      pendingLength = ByteBuffer.wrap(chunk, offset + 1, 4).getInt();
+    }
+    pending.write(chunk, offset, chunk.length - offset);
     return frames;
+  }
+
+  /**
+   * Completes the pending frame from the start of {@code chunk}: returns where the rest of the
+   * chunk starts once a frame is complete, or -1 when the chunk went into the pending frame whole.
+   */
+  private int fillPending(byte[] chunk, List<Frame> frames) {
+    int needed = HEADER - pending.size();
+    if (needed > 0) {
+      int take = Math.min(needed, chunk.length);
+      pending.write(chunk, 0, take);
+      if (take < needed) {
+        return -1;
+      }
+      byte[] header = pending.toByteArray();
+      pendingLength = ByteBuffer.wrap(header, 1, 4).getInt();
+      return continuePending(chunk, take, frames);
+    }
+    return continuePending(chunk, 0, frames);
+  }
+
+  private int continuePending(byte[] chunk, int from, List<Frame> frames) {
+    int missing = HEADER + pendingLength - pending.size();
+    int take = Math.min(missing, chunk.length - from);
+    pending.write(chunk, from, take);
+    if (take < missing) {
+      return -1;
+    }
+    byte[] frame = pending.toByteArray();
+    frames.add(new Frame(frame[0] & 0xff, Arrays.copyOfRange(frame, HEADER, frame.length)));
+    pending.reset();
+    return from + take;
   }
 }

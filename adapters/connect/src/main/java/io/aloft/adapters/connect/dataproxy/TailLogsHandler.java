@@ -1,12 +1,16 @@
 package io.aloft.adapters.connect.dataproxy;
 
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.UnsafeByteOperations;
 import io.aloft.adapters.connect.mapping.Fields;
 import io.aloft.adapters.connect.mapping.Ids;
-import io.aloft.adapters.connect.mapping.Timestamps;
 import io.aloft.adapters.connect.protocol.CallContext;
-import io.aloft.application.data.LogLine;
+import io.aloft.application.data.LineStampReader;
+import io.aloft.application.data.LogBatch;
 import io.aloft.application.data.LogTailing;
+import io.aloft.application.port.logs.LogChunk;
 import io.aloft.domain.id.ActionId;
+import io.aloft.proto.dataproxy.v1.LogLine;
 import io.aloft.proto.dataproxy.v1.LogLineOriginator;
 import io.aloft.proto.dataproxy.v1.LogLines;
 import io.aloft.proto.dataproxy.v1.TailLogsRequest;
@@ -41,25 +45,36 @@ public final class TailLogsHandler {
         .map(TailLogsHandler::response);
   }
 
-  static TailLogsResponse response(List<List<LogLine>> batches) {
+  static TailLogsResponse response(List<LogBatch> batches) {
     TailLogsResponse.Builder response = TailLogsResponse.newBuilder();
-    for (List<LogLine> batch : batches) {
-      response.addLogs(lines(batch));
+    LineStampReader stamps = new LineStampReader();
+    for (LogBatch batch : batches) {
+      response.addLogs(lines(batch, stamps));
     }
     return response.build();
   }
 
-  private static LogLines lines(List<LogLine> batch) {
+  /**
+   * The batch's lines, their messages sliced out of the chunk's bytes without a copy: the chunk is
+   * immutable, and its lines are valid UTF-8 ending with their break, as the messages must.
+   */
+  private static LogLines lines(LogBatch batch, LineStampReader stamps) {
+    LogChunk chunk = batch.chunk();
+    byte[] text = chunk.sharedText();
     LogLines.Builder lines = LogLines.newBuilder().setContainerIndex(0);
-    for (LogLine line : batch) {
-      var proto =
-          io.aloft.proto.dataproxy.v1.LogLine.newBuilder()
-              .setMessage(line.message())
+    for (int i = batch.from(); i < batch.to(); i++) {
+      int end = chunk.end(i);
+      stamps.read(text, chunk.start(i), end);
+      int start = stamps.messageStart();
+      LogLine.Builder line =
+          LogLine.newBuilder()
+              .setMessageBytes(UnsafeByteOperations.unsafeWrap(text, start, end + 1 - start))
               .setOriginator(LogLineOriginator.LOG_LINE_ORIGINATOR_USER);
-      if (line.timestamp() != null) {
-        proto.setTimestamp(Timestamps.toProto(line.timestamp()));
+      if (stamps.stamped()) {
+        line.setTimestamp(
+            Timestamp.newBuilder().setSeconds(stamps.seconds()).setNanos(stamps.nanos()));
       }
-      lines.addLines(proto);
+      lines.addLines(line);
     }
     return lines.build();
   }

@@ -38,6 +38,15 @@ public record Envelope(int flags, byte[] payload) {
   }
 
   /** The frame as it goes on the wire. */
+  /**
+   * Writes an uncompressed message frame's header into the first {@link #HEADER_BYTES} bytes of
+   * {@code frame}, whose rest is the message.
+   */
+  public static byte[] frameInPlace(byte[] frame) {
+    ByteBuffer.wrap(frame).put((byte) 0).putInt(frame.length - HEADER_BYTES);
+    return frame;
+  }
+
   public byte[] toBytes() {
     return ByteBuffer.allocate(HEADER_BYTES + payload.length)
         .put((byte) flags)

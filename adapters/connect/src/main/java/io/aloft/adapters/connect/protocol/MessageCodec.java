@@ -15,6 +15,17 @@ public interface MessageCodec {
   byte[] encode(Message message);
 
   /**
+   * The encoded message after {@code headroom} zero bytes, for a frame header to be written into: a
+   * large streamed message is then not copied again to be framed.
+   */
+  default byte[] encode(Message message, int headroom) {
+    byte[] payload = encode(message);
+    byte[] framed = new byte[headroom + payload.length];
+    System.arraycopy(payload, 0, framed, headroom, payload.length);
+    return framed;
+  }
+
+  /**
    * Parses a request message.
    *
    * @throws ConnectException with {@code invalid_argument} when the bytes are not such a message

@@ -108,9 +108,12 @@ final class StreamCall implements HandlerFunction<ServerResponse> {
 
   private static DataBuffer messageFrame(
       Message reply, MessageCodec codec, Compression compression) {
-    boolean compressed = compression != Compression.IDENTITY;
+    if (compression == Compression.IDENTITY) {
+      return ProtocolResponses.wrap(
+          Envelope.frameInPlace(codec.encode(reply, Envelope.HEADER_BYTES)));
+    }
     byte[] payload = compression.compress(codec.encode(reply));
-    return ProtocolResponses.wrap(Envelope.message(payload, compressed).toBytes());
+    return ProtocolResponses.wrap(Envelope.message(payload, true).toBytes());
   }
 
   /**

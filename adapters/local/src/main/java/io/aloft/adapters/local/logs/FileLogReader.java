@@ -2,11 +2,11 @@ package io.aloft.adapters.local.logs;
 
 import io.aloft.adapters.local.process.LocalProcessSettings;
 import io.aloft.adapters.local.process.LogTail;
+import io.aloft.application.port.logs.LogChunk;
 import io.aloft.application.port.logs.LogReader;
 import io.aloft.domain.action.TaskLog;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -41,12 +41,15 @@ public final class FileLogReader implements LogReader {
   }
 
   @Override
-  public Flux<List<String>> lastLines(TaskLog log, int lines) {
-    return resolve(log).flatMap(path -> LogTail.lastLines(path, lines)).flux();
+  public Flux<LogChunk> lastLines(TaskLog log, int lines) {
+    return resolve(log)
+        .flatMap(path -> LogTail.lastLines(path, lines))
+        .filter(chunk -> !chunk.isEmpty())
+        .flux();
   }
 
   @Override
-  public Flux<List<String>> follow(TaskLog log, int lastLines, Publisher<?> ended) {
+  public Flux<LogChunk> follow(TaskLog log, int lastLines, Publisher<?> ended) {
     return resolve(log)
         .flatMapMany(path -> LogTail.followChunks(path, lastLines, pollInterval, ended));
   }

@@ -556,7 +556,7 @@ public final class LocalProcessPlugin implements TaskPlugin, AutoCloseable {
   static String logExcerpt(Path workDir) {
     List<String> lines;
     try {
-      lines = LogTail.readLastLines(logFile(workDir), FAILURE_LOG_LINES, 64 * 1024);
+      lines = LogTail.readLastLines(logFile(workDir), FAILURE_LOG_LINES, 64 * 1024).lines();
     } catch (IOException | UncheckedIOException e) {
       return "";
     }

@@ -1,10 +1,10 @@
 package io.aloft.adapters.local.process;
 
-import java.io.ByteArrayOutputStream;
+import io.aloft.application.port.logs.LogChunk;
+import io.aloft.application.port.logs.LogChunkBuilder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -33,8 +33,8 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class LogTail {
 
-  /** The longest line emitted; longer ones are split. */
-  public static final int MAX_LINE_CHARS = 16 * 1024;
+  /** The longest line emitted, in bytes; longer ones are split. */
+  public static final int MAX_LINE_CHARS = LogChunkBuilder.MAX_LINE_BYTES;
 
   /** How far back {@link #lastLines} reads at most, over both files. */
   public static final int MAX_TAIL_BYTES = 4 * 1024 * 1024;
@@ -50,7 +50,7 @@ public final class LogTail {
    * The last {@code lines} lines of {@code logFile} (and of its rotated part when needed), oldest
    * first; empty when there is no log yet.
    */
-  public static Mono<List<String>> lastLines(Path logFile, int lines) {
+  public static Mono<LogChunk> lastLines(Path logFile, int lines) {
     Objects.requireNonNull(logFile, "logFile");
     requireNonNegative(lines);
     return Mono.fromCallable(() -> readLastLines(logFile, lines, MAX_TAIL_BYTES))
@@ -67,14 +67,14 @@ public final class LogTail {
    */
   public static Flux<String> follow(
       Path logFile, int lastLines, Duration pollInterval, Publisher<?> ended) {
-    return followChunks(logFile, lastLines, pollInterval, ended).concatMapIterable(chunk -> chunk);
+    return followChunks(logFile, lastLines, pollInterval, ended).concatMapIterable(LogChunk::lines);
   }
 
   /**
    * As {@link #follow}, in the chunks the file was read in (at most about 256 KiB each, never
    * empty): a chunk ends where the file had nothing more to give at that moment.
    */
-  public static Flux<List<String>> followChunks(
+  public static Flux<LogChunk> followChunks(
       Path logFile, int lastLines, Duration pollInterval, Publisher<?> ended) {
     Objects.requireNonNull(logFile, "logFile");
     requireNonNegative(lastLines);
@@ -97,10 +97,10 @@ public final class LogTail {
               Flux.from(ended)
                   .take(1)
                   .subscribe(v -> markEnded.run(), e -> markEnded.run(), markEnded);
-          Mono<List<String>> first =
+          Mono<LogChunk> first =
               Mono.fromCallable(() -> follower.start(lastLines))
                   .subscribeOn(Schedulers.boundedElastic());
-          Flux<List<String>> rest =
+          Flux<LogChunk> rest =
               Mono.fromCallable(() -> follower.poll(hasEnded.get()))
                   .subscribeOn(Schedulers.boundedElastic())
                   .repeatWhen(
@@ -132,12 +132,12 @@ public final class LogTail {
    * The last {@code lines} lines, reading back at most {@code maxBytes} over the log and its
    * rotated part. Blocking.
    */
-  static List<String> readLastLines(Path logFile, int lines, int maxBytes) throws IOException {
+  static LogChunk readLastLines(Path logFile, int lines, int maxBytes) throws IOException {
     if (lines == 0) {
-      return List.of();
+      return LogChunk.EMPTY;
     }
     Tail tail = readTail(logFile, lines, maxBytes, Long.MAX_VALUE);
-    if (tail.lines.size() >= lines || !tail.reachedStart) {
+    if (tail.lines.lineCount() >= lines || !tail.reachedStart) {
       return tail.lines;
     }
     int budget = maxBytes - tail.bytesRead;
@@ -145,17 +145,12 @@ public final class LogTail {
       return tail.lines;
     }
     Tail older =
-        readTail(LogRotation.rotated(logFile), lines - tail.lines.size(), budget, Long.MAX_VALUE);
-    if (older.lines.isEmpty()) {
-      return tail.lines;
-    }
-    List<String> result = new ArrayList<>(older.lines.size() + tail.lines.size());
-    result.addAll(older.lines);
-    result.addAll(tail.lines);
-    return result;
+        readTail(
+            LogRotation.rotated(logFile), lines - tail.lines.lineCount(), budget, Long.MAX_VALUE);
+    return older.lines.concat(tail.lines);
   }
 
-  private record Tail(List<String> lines, boolean reachedStart, int bytesRead, long size) {}
+  private record Tail(LogChunk lines, boolean reachedStart, int bytesRead, long size) {}
 
   /**
    * The last lines of one file up to {@code end} (or its size, if smaller), reading backwards in
@@ -204,43 +199,12 @@ public final class LogTail {
         at -= block.length;
         System.arraycopy(block, 0, data, at, block.length);
       }
-      List<String> all = splitLines(data);
-      List<String> last =
-          all.size() <= lines ? all : List.copyOf(all.subList(all.size() - lines, all.size()));
-      return new Tail(last, position == 0, total, size);
+      // The first line may be the end of a longer one (the read stopped before its start): it is
+      // kept, and dropped by the "last n" selection whenever enough whole lines follow.
+      LogChunk all = new LogChunkBuilder().append(data, 0, data.length).flush().take();
+      return new Tail(all.last(lines), position == 0, total, size);
     } catch (NoSuchFileException e) {
-      return new Tail(List.of(), true, 0, 0);
-    }
-  }
-
-  /**
-   * Splits on '\n' (dropping a '\r' before it). The first piece may be the end of a longer line
-   * (the read stopped before its start): it is kept, cut like any long line, and the callers' "last
-   * n" selection drops it whenever enough whole lines follow.
-   */
-  private static List<String> splitLines(byte[] data) {
-    List<String> lines = new ArrayList<>();
-    int start = 0;
-    for (int i = 0; i < data.length; i++) {
-      if (data[i] == '\n') {
-        addLine(lines, data, start, i);
-        start = i + 1;
-      }
-    }
-    if (start < data.length) {
-      addLine(lines, data, start, data.length);
-    }
-    return lines;
-  }
-
-  private static void addLine(List<String> lines, byte[] data, int from, int to) {
-    int end = to > from && data[to - 1] == '\r' ? to - 1 : to;
-    for (int piece = from; piece < end || piece == from; piece += MAX_LINE_CHARS) {
-      int pieceEnd = Math.min(end, piece + MAX_LINE_CHARS);
-      lines.add(new String(data, piece, pieceEnd - piece, StandardCharsets.UTF_8));
-      if (pieceEnd >= end) {
-        break;
-      }
+      return new Tail(LogChunk.EMPTY, true, 0, 0);
     }
   }
 
@@ -251,7 +215,8 @@ public final class LogTail {
 
     private final Path file;
     private long offset;
-    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    private final LogChunkBuilder lines = new LogChunkBuilder();
+    private final ByteBuffer buffer = ByteBuffer.allocate(CHUNK_BYTES);
     private volatile boolean more;
     private volatile boolean done;
 
@@ -260,42 +225,37 @@ public final class LogTail {
     }
 
     /** The last lines, and the position after them. */
-    List<String> start(int lines) throws IOException {
+    LogChunk start(int count) throws IOException {
       long size;
       try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
         size = channel.size();
       } catch (NoSuchFileException e) {
-        return List.of();
+        return LogChunk.EMPTY;
       }
       boolean partialLast = size > 0 && !endsWithNewline(size);
-      if (lines == 0 && !partialLast) {
+      if (count == 0 && !partialLast) {
         offset = size;
-        return List.of();
+        return LogChunk.EMPTY;
       }
       // A last line still being written is held back until it is complete, so read one more.
-      Tail tail = readTail(file, partialLast ? lines + 1 : lines, MAX_TAIL_BYTES, size);
+      Tail tail = readTail(file, partialLast ? count + 1 : count, MAX_TAIL_BYTES, size);
       offset = tail.size;
-      List<String> result = new ArrayList<>(tail.lines);
-      if (partialLast) {
-        String last = result.isEmpty() ? null : result.remove(result.size() - 1);
-        if (last != null) {
-          byte[] bytes = last.getBytes(StandardCharsets.UTF_8);
-          partial.write(bytes, 0, bytes.length);
-        }
+      LogChunk result = tail.lines;
+      if (partialLast && !result.isEmpty()) {
+        int last = result.lineCount() - 1;
+        byte[] text = result.sharedText();
+        lines.append(text, result.start(last), result.end(last) - result.start(last));
+        result = result.first(last);
       }
-      if (tail.reachedStart && result.size() < lines) {
-        List<String> older =
+      if (tail.reachedStart && result.lineCount() < count) {
+        LogChunk older =
             readTail(
                     LogRotation.rotated(file),
-                    lines - result.size(),
+                    count - result.lineCount(),
                     MAX_TAIL_BYTES,
                     Long.MAX_VALUE)
                 .lines;
-        if (!older.isEmpty()) {
-          List<String> combined = new ArrayList<>(older);
-          combined.addAll(result);
-          return combined;
-        }
+        return older.concat(result);
       }
       return result;
     }
@@ -308,59 +268,33 @@ public final class LogTail {
     }
 
     /** Lines appended since the last step; sets {@link #more} and {@link #done}. */
-    List<String> poll(boolean endedBefore) throws IOException {
-      List<String> lines = new ArrayList<>();
+    LogChunk poll(boolean endedBefore) throws IOException {
       boolean atEnd;
       try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
         long size = channel.size();
         if (size < offset) {
           // Truncated by a rotation: what was not read yet went to task.log.1 or was dropped.
           offset = 0;
-          partial.reset();
+          lines.dropPartial();
         }
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(CHUNK_BYTES, size - offset));
+        buffer.clear().limit((int) Math.min(CHUNK_BYTES, size - offset));
         while (buffer.hasRemaining()) {
-          int read = channel.read(buffer, offset + buffer.position());
-          if (read < 0) {
+          if (channel.read(buffer, offset + buffer.position()) < 0) {
             break;
           }
         }
         offset += buffer.position();
         atEnd = offset >= channel.size();
-        byte[] bytes = buffer.array();
-        int length = buffer.position();
-        int start = 0;
-        for (int i = 0; i < length; i++) {
-          if (bytes[i] == '\n') {
-            partial.write(bytes, start, i - start);
-            flushPartial(lines);
-            start = i + 1;
-          } else if (partial.size() + (i - start) >= MAX_LINE_CHARS) {
-            partial.write(bytes, start, i - start);
-            flushPartial(lines);
-            start = i;
-          }
-        }
-        partial.write(bytes, start, length - start);
+        lines.append(buffer.array(), 0, buffer.position());
       } catch (NoSuchFileException e) {
         atEnd = true;
       }
       more = !atEnd;
       if (endedBefore && atEnd) {
-        if (partial.size() > 0) {
-          flushPartial(lines);
-        }
+        lines.flush();
         done = true;
       }
-      return lines;
-    }
-
-    private void flushPartial(List<String> lines) {
-      byte[] bytes = partial.toByteArray();
-      partial.reset();
-      int end =
-          bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-      lines.add(new String(bytes, 0, end, StandardCharsets.UTF_8));
+      return lines.take();
     }
   }
 }

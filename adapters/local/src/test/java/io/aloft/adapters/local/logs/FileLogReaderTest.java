@@ -2,6 +2,7 @@ package io.aloft.adapters.local.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aloft.application.port.logs.LogChunk;
 import io.aloft.domain.action.TaskLog;
 import io.aloft.domain.error.NotFound;
 import java.io.IOException;
@@ -24,7 +25,7 @@ class FileLogReaderTest {
     Path log = taskLog("p/development/r1-a0-1", "one\ntwo\nthree\n");
     FileLogReader reader = reader();
 
-    StepVerifier.create(reader.lastLines(link(log), 2).flatMapIterable(chunk -> chunk))
+    StepVerifier.create(reader.lastLines(link(log), 2).flatMapIterable(LogChunk::lines))
         .expectNext("two", "three")
         .expectComplete()
         .verify(Duration.ofSeconds(5));
@@ -37,7 +38,7 @@ class FileLogReaderTest {
     Sinks.Empty<Void> ended = Sinks.empty();
 
     StepVerifier.create(
-            reader().follow(link(log), 10, ended.asMono()).flatMapIterable(chunk -> chunk))
+            reader().follow(link(log), 10, ended.asMono()).flatMapIterable(LogChunk::lines))
         .expectNext("first")
         .then(() -> append(log, "second\n"))
         .expectNext("second")

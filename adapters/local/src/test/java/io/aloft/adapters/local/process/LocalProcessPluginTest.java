@@ -519,7 +519,7 @@ class LocalProcessPluginTest {
     assertThat(Tasks.size(log) + Tasks.size(rotated)).isLessThan(2 * budget);
     // The end of the output survives (in task.log.1 when the last check rotated it there). The
     // pause before it keeps it out of copytruncate's window of microseconds during the flood.
-    assertThat(LogTail.lastLines(log, 3).block(TIMEOUT)).contains("the end");
+    assertThat(LogTail.lastLines(log, 3).block(TIMEOUT).lines()).contains("the end");
   }
 
   @Test

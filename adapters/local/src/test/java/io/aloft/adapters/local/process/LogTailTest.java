@@ -2,6 +2,7 @@ package io.aloft.adapters.local.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aloft.application.port.logs.LogChunk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class LogTailTest {
   void givenLongLog_whenLastLines_thenOnlyTheLastOnesInOrder() throws Exception {
     append(lines(0, 100_000));
 
-    StepVerifier.create(LogTail.lastLines(log(), 3))
+    StepVerifier.create(LogTail.lastLines(log(), 3).map(LogChunk::lines))
         .expectNext(List.of("line 99997", "line 99998", "line 99999"))
         .expectComplete()
         .verify(Tasks.TIMEOUT);
@@ -50,7 +51,7 @@ class LogTailTest {
   void givenLastLineWithoutBreakAndCrLf_whenLastLines_thenBothAreLines() throws Exception {
     append("a\r\nb\r\nno break");
 
-    StepVerifier.create(LogTail.lastLines(log(), 2))
+    StepVerifier.create(LogTail.lastLines(log(), 2).map(LogChunk::lines))
         .expectNext(List.of("b", "no break"))
         .expectComplete()
         .verify(Tasks.TIMEOUT);
@@ -61,7 +62,7 @@ class LogTailTest {
     Files.writeString(LogRotation.rotated(log()), lines(0, 10));
     append("fresh\n");
 
-    StepVerifier.create(LogTail.lastLines(log(), 3))
+    StepVerifier.create(LogTail.lastLines(log(), 3).map(LogChunk::lines))
         .expectNext(List.of("line 8", "line 9", "fresh"))
         .expectComplete()
         .verify(Tasks.TIMEOUT);
@@ -69,7 +70,7 @@ class LogTailTest {
 
   @Test
   void givenNoLog_whenLastLines_thenEmpty() {
-    StepVerifier.create(LogTail.lastLines(log(), 5))
+    StepVerifier.create(LogTail.lastLines(log(), 5).map(LogChunk::lines))
         .expectNext(List.of())
         .expectComplete()
         .verify(Tasks.TIMEOUT);
@@ -79,7 +80,7 @@ class LogTailTest {
   void givenHugeLineWithoutBreak_whenLastLines_thenItIsCutAndMemoryBounded() throws Exception {
     append("x".repeat(10 * 1024 * 1024));
 
-    List<String> last = LogTail.lastLines(log(), 2).block(Tasks.TIMEOUT);
+    List<String> last = LogTail.lastLines(log(), 2).block(Tasks.TIMEOUT).lines();
 
     assertThat(last)
         .hasSize(2)
