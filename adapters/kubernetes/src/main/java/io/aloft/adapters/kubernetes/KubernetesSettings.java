@@ -64,6 +64,18 @@ public record KubernetesSettings(
         resync);
   }
 
+  public KubernetesSettings withRetry(int attempts, Duration backoff) {
+    return new KubernetesSettings(
+        namespace,
+        operationTimeout,
+        attempts,
+        backoff,
+        breakerWindow,
+        breakerOpenFor,
+        watchTimeout,
+        resync);
+  }
+
   public KubernetesSettings withWatch(Duration timeout, Duration resyncEvery) {
     return new KubernetesSettings(
         namespace,

@@ -125,6 +125,11 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
     return watcher.changes();
   }
 
+  /** The API server's circuit breaker, for health reporting and tests. */
+  public io.github.resilience4j.circuitbreaker.CircuitBreaker.State circuitBreakerState() {
+    return calls.circuitBreaker().getState();
+  }
+
   @Override
   public void close() {
     watcher.close();
