@@ -70,9 +70,17 @@ final class KubeCalls {
         .onErrorMap(error -> KubeErrors.translate(operation, settings.maxAttempts(), error));
   }
 
-  /** Guarded like the others, but the raw failure is passed on (callers map conflicts). */
+  /**
+   * Guarded like the others, but the raw failure is passed on: callers map conflicts and missing
+   * resources first, then the rest with {@link KubeErrors#translate} and {@link #attempts()}.
+   */
   Mono<JsonObject> raw(Supplier<Call> request) {
     return guarded(request);
+  }
+
+  /** How many attempts a call gets, for error messages. */
+  int attempts() {
+    return settings.maxAttempts();
   }
 
   CircuitBreaker circuitBreaker() {

@@ -64,6 +64,18 @@ public record KubernetesSettings(
         resync);
   }
 
+  public KubernetesSettings withOperationTimeout(Duration timeout) {
+    return new KubernetesSettings(
+        namespace,
+        timeout,
+        maxAttempts,
+        firstBackoff,
+        breakerWindow,
+        breakerOpenFor,
+        watchTimeout,
+        resync);
+  }
+
   public KubernetesSettings withRetry(int attempts, Duration backoff) {
     return new KubernetesSettings(
         namespace,

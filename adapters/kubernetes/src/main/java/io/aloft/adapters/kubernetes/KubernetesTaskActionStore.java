@@ -72,7 +72,8 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
         .flatMap(owner -> insert(spec, owner.orElse(null)))
         .doOnNext(watcher.known()::written)
         .onErrorResume(KubeErrors::isConflict, e -> existing(spec))
-        .onErrorMap(e -> KubeErrors.translate("create of TaskAction " + spec.action(), 1, e))
+        .onErrorMap(
+            e -> KubeErrors.translate("create of TaskAction " + spec.action(), calls.attempts(), e))
         .map(TaskActionResources::read);
   }
 

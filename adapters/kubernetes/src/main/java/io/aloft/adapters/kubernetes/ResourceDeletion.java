@@ -121,7 +121,10 @@ final class ResourceDeletion {
         .raw(() -> api.patch(name, patch))
         .onErrorResume(KubeErrors::isNotFound, e -> Mono.empty())
         .onErrorMap(KubeErrors::isConflict, e -> StatusWrites.stale(action, version, e))
-        .onErrorMap(e -> KubeErrors.translate("metadata update of TaskAction " + action, 1, e))
+        .onErrorMap(
+            e ->
+                KubeErrors.translate(
+                    "metadata update of TaskAction " + action, calls.attempts(), e))
         .doOnNext(known::written);
   }
 

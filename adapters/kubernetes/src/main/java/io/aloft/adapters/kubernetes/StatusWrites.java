@@ -45,7 +45,8 @@ final class StatusWrites {
         .raw(() -> api.patchStatus(name, patch))
         .onErrorResume(KubeErrors::isNotFound, e -> Mono.empty())
         .onErrorMap(KubeErrors::isConflict, e -> stale(action, updated.resourceVersion(), e))
-        .onErrorMap(e -> KubeErrors.translate("status update of TaskAction " + action, 1, e))
+        .onErrorMap(
+            e -> KubeErrors.translate("status update of TaskAction " + action, calls.attempts(), e))
         .doOnNext(known::written);
   }
 

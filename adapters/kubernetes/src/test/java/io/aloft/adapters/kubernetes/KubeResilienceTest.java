@@ -121,6 +121,27 @@ class KubeResilienceTest {
     assertThat(store.circuitBreakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
   }
 
+  @Test
+  void givenAServerThatDoesNotAnswer_WhenCalled_ThenEachAttemptTimesOutAndTheCallIsUnavailable() {
+    KubernetesTaskActionStore impatient =
+        new KubernetesTaskActionStore(
+            api.client(),
+            KubernetesSettings.defaults("aloft")
+                .withOperationTimeout(Duration.ofMillis(200))
+                .withRetry(2, Duration.ofMillis(10)),
+            clock);
+    api.stall(2);
+
+    StepVerifier.create(impatient.get(newRoot()))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(Unavailable.class)
+                    .hasMessageContaining("failed after 2 attempts: no answer in time"))
+        .verify(WAIT);
+    impatient.close();
+  }
+
   private KubernetesTaskActionStore otherManager() {
     return new KubernetesTaskActionStore(
         api.client(), KubernetesSettings.defaults("aloft"), Clock.systemUTC());

@@ -48,6 +48,9 @@ public final class KubeApiStandIn implements AutoCloseable {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private volatile int failureStatus = 503;
+  private final AtomicInteger stallsLeft = new AtomicInteger();
+  private final java.util.concurrent.CountDownLatch closing =
+      new java.util.concurrent.CountDownLatch(1);
 
   public KubeApiStandIn() throws IOException {
     mock =
@@ -80,6 +83,11 @@ public final class KubeApiStandIn implements AutoCloseable {
     failuresLeft.set(count);
   }
 
+  /** The next {@code count} requests (watches aside) get no answer at all. */
+  public void stall(int count) {
+    stallsLeft.set(count);
+  }
+
   public void recover() {
     failuresLeft.set(0);
   }
@@ -105,6 +113,7 @@ public final class KubeApiStandIn implements AutoCloseable {
 
   @Override
   public void close() {
+    closing.countDown();
     front.stop(0);
     threads.shutdownNow();
     mock.destroy();
@@ -118,6 +127,8 @@ public final class KubeApiStandIn implements AutoCloseable {
         reply(exchange, 503, status(503, "watches are blocked"));
       } else if (watch) {
         new WatchStream(events, exchange).serve();
+      } else if (stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        closing.await(); // no answer until the stand-in closes, as an API server that hangs
       } else if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         reply(exchange, failureStatus, status(failureStatus, "injected failure"));
       } else {
