@@ -8,6 +8,7 @@ import io.aloft.domain.error.InvalidArgument;
 import io.aloft.domain.execution.TaskAction;
 import io.aloft.domain.execution.TaskActionSpec;
 import io.aloft.domain.id.ActionId;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.kubernetes.client.openapi.ApiClient;
 import java.time.Clock;
 import java.time.Instant;
@@ -106,7 +107,7 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
   public Mono<Long> deleteFinishedBefore(Instant cutoff) {
     return lister
         .items()
-        .map(TaskActionResources::read)
+        .flatMapIterable(KubernetesTaskActionStore::readable)
         .filter(a -> a.status().isTerminal() && !a.status().finalizer() && !a.isDeleting())
         .filter(a -> a.status().updatedAt().isBefore(cutoff))
         .flatMap(a -> deletion.delete(a.spec().action()).thenReturn(1L), 8)
@@ -117,7 +118,7 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
   public Flux<TaskAction> listActive() {
     return lister
         .items()
-        .flatMapIterable(item -> readable(item))
+        .flatMapIterable(KubernetesTaskActionStore::readable)
         .filter(a -> !a.status().isTerminal() || a.isDeleting());
   }
 
@@ -127,7 +128,7 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
   }
 
   /** The API server's circuit breaker, for health reporting and tests. */
-  public io.github.resilience4j.circuitbreaker.CircuitBreaker.State circuitBreakerState() {
+  public CircuitBreaker.State circuitBreakerState() {
     return calls.circuitBreaker().getState();
   }
 
@@ -175,6 +176,7 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
                                 + " cannot be created in the same namespace")));
   }
 
+  /** A resource someone edited into something unreadable is skipped, not fatal to a listing. */
   private static Iterable<TaskAction> readable(JsonObject item) {
     try {
       return List.of(TaskActionResources.read(item));
