@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.extensions.reactor.commandhandling.gateway.ReactorCommandGateway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -148,8 +149,15 @@ public class PostgresAdapterConfiguration {
     return new R2dbcTaskQueries(db);
   }
 
-  /** The embedded executor's TaskActions; statements are bounded like commands. */
+  /**
+   * The embedded executor's TaskActions; statements are bounded like commands. Not created when
+   * {@code aloft.execution.store} names another store (kubernetes).
+   */
   @Bean
+  @ConditionalOnProperty(
+      name = "aloft.execution.store",
+      havingValue = "postgres",
+      matchIfMissing = true)
   TaskActionStore taskActionStore(DatabaseClient db, PostgresSettings settings) {
     return new PostgresTaskActionStore(db, settings.commandTimeout());
   }

@@ -81,9 +81,13 @@ public record AloftProperties(
    * The executor. {@code endpoint} is the API address tasks call back; unset, it is this manager's
    * own port on localhost. {@code workDir} unset is {@code home}/work. {@code rawDataPrefix} is
    * where attempts of runs whose RunSpec sets no raw_data_storage write raw data (one folder per
-   * run, action and attempt); unset, each attempt's raw data goes below its outputs.
+   * run, action and attempt); unset, each attempt's raw data goes below its outputs. {@code store}
+   * is where TaskActions live: {@code postgres} (the embedded store, the default) or {@code
+   * kubernetes} (custom resources in {@code namespace}, through the kubeconfig or the in-cluster
+   * service account).
    */
   public record Execution(
+      @DefaultValue("postgres") String store,
       @DefaultValue("64") int workers,
       @DefaultValue("aloft") String namespace,
       @DefaultValue("local") String cluster,
@@ -98,7 +102,15 @@ public record AloftProperties(
       @DefaultValue("1s") Duration pollInterval,
       @DefaultValue("1h") Duration finishedTtl,
       @DefaultValue("7d") Duration workDirRetention,
-      String rawDataPrefix) {}
+      String rawDataPrefix) {
+
+    public Execution {
+      if (!"postgres".equals(store) && !"kubernetes".equals(store)) {
+        throw new IllegalArgumentException(
+            "aloft.execution.store must be postgres or kubernetes, not '" + store + "'");
+      }
+    }
+  }
 
   /** Signed upload and download URLs (DataProxyService). */
   public record DataProxy(@DefaultValue Upload upload, @DefaultValue Download download) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aloft.adapters.postgres.PostgresTestApplication;
 import io.aloft.application.port.execution.TaskActionChange;
 import io.aloft.application.port.execution.TaskActionStore;
+import io.aloft.application.port.execution.TaskActionStoreContract;
 import io.aloft.domain.action.ActionPhase;
 import io.aloft.domain.action.ActionType;
 import io.aloft.domain.error.Unavailable;

@@ -1,9 +1,7 @@
-package io.aloft.adapters.postgres.execution;
+package io.aloft.application.port.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aloft.application.port.execution.TaskActionChange;
-import io.aloft.application.port.execution.TaskActionStore;
 import io.aloft.domain.action.ActionPhase;
 import io.aloft.domain.action.ActionType;
 import io.aloft.domain.action.CacheStatus;
@@ -34,8 +32,8 @@ import reactor.test.StepVerifier;
 
 /**
  * The behaviour of {@link TaskActionStore}, written against the port only so every store (the
- * embedded PostgreSQL one now, the Kubernetes one later) runs the same suite. A subclass supplies a
- * store and a second instance over the same persistence (what a restarted manager would build).
+ * embedded PostgreSQL one and the Kubernetes one) runs the same suite. A subclass supplies a store
+ * and a second instance over the same persistence (what a restarted manager would build).
  *
  * <p>Stores share their persistence between tests, so each test works in a run of its own and
  * filters what it lists or watches by that run. Times are whole milliseconds: stores need not keep

@@ -1,0 +1,196 @@
+package io.aloft.adapters.kubernetes;
+
+import com.google.gson.JsonObject;
+import com.google.gson.reflect.TypeToken;
+import io.aloft.application.port.execution.TaskActionChange;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.util.Watch;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The store's change stream, as an informer keeps it: list, then watch from the listing's resource
+ * version; when a watch ends (the server's timeout, a dropped connection) resume from the last
+ * version seen; when the server has compacted that version away (410 Gone) list again and announce
+ * only the differences. A re-list every {@code resync} catches anything a watch could have missed.
+ *
+ * <p>The watch reads a blocking stream, so it runs on a thread of its own, never on a Reactor
+ * scheduler. Its failures back off from 100 ms to 10 s and never end the stream.
+ */
+final class TaskActionWatcher implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskActionWatcher.class);
+  private static final Type EVENT = new TypeToken<Watch.Response<JsonObject>>() {}.getType();
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+  private final TaskActionApi api;
+  private final ResourceLister lister;
+  private final KnownResources known;
+  private final KubernetesSettings settings;
+  private final Clock clock;
+  private final Sinks.Many<TaskActionChange> changes = Sinks.many().multicast().directBestEffort();
+  private final Sinks.Empty<Void> started = Sinks.empty();
+  private final AtomicBoolean running = new AtomicBoolean();
+  private volatile boolean closed;
+  private volatile Watch<JsonObject> current;
+
+  TaskActionWatcher(
+      TaskActionApi api, ResourceLister lister, KubernetesSettings settings, Clock clock) {
+    this.api = api;
+    this.lister = lister;
+    this.settings = settings;
+    this.clock = clock;
+    this.known = new KnownResources(change -> changes.tryEmitNext(change));
+  }
+
+  /** What this process wrote, announced at once (the watch reports it again; it is skipped). */
+  KnownResources known() {
+    return known;
+  }
+
+  Flux<TaskActionChange> changes() {
+    return start().thenMany(changes.asFlux());
+  }
+
+  /** Starts the watch once; completes when the first listing is known and the watch runs. */
+  Mono<Void> start() {
+    if (running.compareAndSet(false, true)) {
+      Thread.ofPlatform().daemon().name("aloft-taskaction-watch").start(this::run);
+    }
+    return started.asMono();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    Watch<JsonObject> watch = current;
+    if (watch != null) {
+      closeQuietly(watch);
+    }
+  }
+
+  private void run() {
+    boolean first = true;
+    Duration backoff = Duration.ZERO;
+    while (!closed) {
+      try {
+        pause(backoff);
+        String version = relist(!first);
+        first = false;
+        started.tryEmitEmpty();
+        backoff = Duration.ZERO;
+        watchUntilGone(version, clock.instant().plus(settings.resync()));
+      } catch (RuntimeException e) {
+        backoff = next(backoff);
+        log.warn("TaskAction watch: {}; listing again in {}", KubeErrors.reason(e), backoff);
+      }
+    }
+  }
+
+  /** Lists everything; returns the listing's resource version to watch from. */
+  private String relist(boolean announce) {
+    ResourceLister.Listing listing =
+        lister.listAll().block(settings.operationTimeout().plus(MAX_BACKOFF));
+    known.relisted(listing.items(), Long.parseLong(listing.resourceVersion()), announce);
+    return listing.resourceVersion();
+  }
+
+  /** Watches, resuming after each end, until the version is gone or it is time to re-list. */
+  private void watchUntilGone(String fromVersion, Instant resyncAt) {
+    String version = fromVersion;
+    Duration backoff = Duration.ZERO;
+    while (!closed && clock.instant().isBefore(resyncAt)) {
+      pause(backoff);
+      try {
+        version = watchOnce(version);
+        backoff = Duration.ZERO;
+      } catch (Gone e) {
+        log.info("TaskAction watch: version {} is gone; listing again", version);
+        return;
+      } catch (RuntimeException | ApiException e) {
+        if (e instanceof ApiException api && api.getCode() == KubeErrors.GONE) {
+          return;
+        }
+        backoff = next(backoff);
+        log.debug("TaskAction watch ended ({}); resuming from {}", KubeErrors.reason(e), version);
+      }
+    }
+  }
+
+  /** One watch request; returns the last resource version it saw. */
+  private String watchOnce(String fromVersion) throws ApiException {
+    int seconds = (int) Math.max(1, settings.watchTimeout().toSeconds());
+    String version = fromVersion;
+    try (Watch<JsonObject> watch =
+        Watch.createWatch(api.client(), api.watch(fromVersion, seconds), EVENT)) {
+      current = watch;
+      while (!closed && watch.hasNext()) {
+        version = apply(watch.next(), version);
+      }
+    } catch (IOException e) {
+      log.debug("closing a watch failed: {}", e.getMessage());
+    } finally {
+      current = null;
+    }
+    return version;
+  }
+
+  private String apply(Watch.Response<JsonObject> event, String version) {
+    if ("ERROR".equals(event.type)) {
+      if (event.status != null
+          && event.status.getCode() != null
+          && event.status.getCode() == KubeErrors.GONE) {
+        throw new Gone();
+      }
+      throw new IllegalStateException("watch error: " + event.status);
+    }
+    JsonObject object = event.object;
+    String seen = TaskActionResources.resourceVersionText(object);
+    switch (event.type) {
+      case "ADDED", "MODIFIED" -> known.written(object);
+      case "DELETED" -> known.removed(object);
+      default -> {} // BOOKMARK: only its resource version matters
+    }
+    return seen == null ? version : seen;
+  }
+
+  private void pause(Duration backoff) {
+    if (!backoff.isZero()) {
+      try {
+        Thread.sleep(backoff);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        closed = true;
+      }
+    }
+  }
+
+  private static Duration next(Duration backoff) {
+    Duration doubled = backoff.isZero() ? Duration.ofMillis(100) : backoff.multipliedBy(2);
+    return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+  }
+
+  private static void closeQuietly(Watch<JsonObject> watch) {
+    try {
+      watch.close();
+    } catch (IOException | RuntimeException e) {
+      log.debug("closing the watch: {}", e.getMessage());
+    }
+  }
+
+  /** The server no longer has the version the watch asked for. */
+  private static final class Gone extends RuntimeException {
+    Gone() {
+      super("resource version gone", null, false, false);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.aloft.adapters.kubernetes.standin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudDispatcherException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.crud.AttributeSet;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * fabric8's CRUD dispatcher with two changes. It applies merge patches as RFC 7386 says (the API
+ * server does): the mock merges with Jackson's updating reader, which merges lists element by
+ * element instead of replacing them, so {@code "finalizers": []} would remove nothing. And it
+ * records every change of a TaskAction as the watch event a real API server would send, with the
+ * resource version the change was given (a deletion takes a new one, as in etcd). The CRUD mock can
+ * only stream watches over WebSocket; {@link WatchEvents} serves these over HTTP instead (see
+ * {@link KubeApiStandIn}).
+ */
+final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
+
+  private static final Pattern TASK_ACTIONS = Pattern.compile(".*/namespaces/[^/]+/taskactions.*");
+
+  private final WatchEvents events;
+
+  RecordingCrudDispatcher(WatchEvents events) {
+    this.events = events;
+  }
+
+  @Override
+  public void processEvent(
+      String path,
+      AttributeSet pathAttributes,
+      AttributeSet oldAttributes,
+      GenericKubernetesResource resource,
+      String newState) {
+    // Called under the dispatcher's write lock, so events are recorded in the order of writes.
+    String existing = oldAttributes == null ? null : map.get(oldAttributes);
+    super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+    if (!TASK_ACTIONS.matcher(path).matches() || Objects.equals(existing, newState)) {
+      return;
+    }
+    if (newState == null) {
+      events.record("DELETED", withVersion(existing, requestResourceVersion()));
+    } else {
+      events.record(existing == null ? "ADDED" : "MODIFIED", newState);
+    }
+  }
+
+  @Override
+  public JsonNode merge(JsonNode baseResource, String updatedResource)
+      throws KubernetesCrudDispatcherException {
+    try {
+      return mergePatch(
+          baseResource.deepCopy(), Serialization.jsonMapper().readTree(updatedResource));
+    } catch (Exception e) {
+      throw new KubernetesCrudDispatcherException(e.getMessage(), 422);
+    }
+  }
+
+  /** RFC 7386: objects merge member by member, null removes, anything else replaces. */
+  private static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+    if (!patch.isObject()) {
+      return patch;
+    }
+    ObjectNode result =
+        target.isObject() ? (ObjectNode) target : JsonNodeFactory.instance.objectNode();
+    patch
+        .properties()
+        .forEach(
+            member -> {
+              if (member.getValue().isNull()) {
+                result.remove(member.getKey());
+              } else {
+                JsonNode current = result.get(member.getKey());
+                result.set(
+                    member.getKey(),
+                    mergePatch(current == null ? NullNode.instance : current, member.getValue()));
+              }
+            });
+    return result;
+  }
+
+  private static String withVersion(String json, long version) {
+    try {
+      ObjectNode node = (ObjectNode) Serialization.jsonMapper().readTree(json);
+      ((ObjectNode) node.get("metadata")).put("resourceVersion", Long.toString(version));
+      return Serialization.jsonMapper().writeValueAsString(node);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
