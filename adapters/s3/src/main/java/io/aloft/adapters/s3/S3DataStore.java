@@ -43,6 +43,7 @@ public final class S3DataStore implements DataStore, AutoCloseable {
   /** S3's own page size for listings. */
   static final int DEFAULT_LIST_PAGE_SIZE = 1_000;
 
+  private final S3ClientFactory.Client clientAndLoops;
   private final S3AsyncClient client;
   private final S3Calls calls;
   private final Clock clock;
@@ -63,7 +64,8 @@ public final class S3DataStore implements DataStore, AutoCloseable {
 
   /** With a smaller listing page, so that tests can cover paging with few objects. */
   S3DataStore(S3Settings settings, Clock clock, int listPageSize) {
-    this.client = S3ClientFactory.create(settings);
+    this.clientAndLoops = S3ClientFactory.create(settings);
+    this.client = clientAndLoops.s3();
     this.calls = new S3Calls(storeName(settings), settings.operationTimeout());
     this.clock = clock;
     this.listPageSize = listPageSize;
@@ -219,7 +221,7 @@ public final class S3DataStore implements DataStore, AutoCloseable {
   /** Closes the SDK client and its Netty event loop. */
   @Override
   public void close() {
-    client.close();
+    clientAndLoops.close();
   }
 
   S3Calls calls() {

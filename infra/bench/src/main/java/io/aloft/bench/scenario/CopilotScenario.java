@@ -121,6 +121,11 @@ public final class CopilotScenario {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + options.text("heap", "256m"));
     command.add("-Xlog:gc:file=" + gcLog);
+    for (String option : options.text("jvm-opts", "").split(" ")) {
+      if (!option.isBlank()) {
+        command.add(option);
+      }
+    }
     command.add("-jar");
     command.add(
         options.text("manager-jar", "infra/manager/target/aloft-manager-0.1.0-SNAPSHOT.jar"));
@@ -137,6 +142,7 @@ public final class CopilotScenario {
     builder
         .environment()
         .put("AWS_SECRET_ACCESS_KEY", options.text("secret-key", "aloft-embedded-secret"));
+    System.err.println("copilot bench: " + String.join(" ", command));
     long start = System.nanoTime();
     try {
       int code = builder.start().waitFor();
