@@ -1,7 +1,7 @@
 # The data-plane scenarios (issue 4). Sourced by run.sh.
 #   taillogs  DataProxyService/TailLogs: MB/s of a task flooding its log while the stream follows
 #             it, and the time to a stream's first batch; next to `wc -l` over the same lines
-#   copilot   `aloft copilot upload` and `download` (-Xmx256m) of COPILOT_FILES files of 1 MiB and
+#   copilot   `aloft copilot upload` and `download` (-Xmx256m, the flags of `./aloft copilot`) of COPILOT_FILES files of 1 MiB and
 #             of one COPILOT_BIG_MIB MiB file against the manager's embedded S3, next to `cp -r`
 # The manager's log budget is raised above TAILLOGS_MIB so that rotation drops nothing before the
 # stream reads it, and its embedded S3 listens on DATA_S3_PORT for the copilot processes.
@@ -10,6 +10,8 @@ DATA_S3_PORT=${DATA_S3_PORT:-19000}
 TAILLOGS_MIB=${TAILLOGS_MIB:-512}
 COPILOT_FILES=${COPILOT_FILES:-1000}
 COPILOT_BIG_MIB=${COPILOT_BIG_MIB:-1024}
+# The JVM flags `./aloft copilot` and the copilot image's entrypoint run the copilot with.
+COPILOT_JVM_OPTS=${COPILOT_JVM_OPTS:-$(sed -n 's/^COPILOT_JVM_OPTS="\(.*\)"$/\1/p' "$ROOT/aloft")}
 
 # The same 100-byte lines the taillogs task writes, counted by `wc -l` from the page cache.
 taillogs_reference() {
@@ -33,6 +35,6 @@ run_data() {
   SCENARIO_CAP=900 scenario taillogs taillogs --bytes="$TAILLOGS_MIB" --probes=30
   SCENARIO_CAP=3600 scenario copilot copilot --manager-jar="$MANAGER_JAR" \
     --s3-endpoint="http://127.0.0.1:$DATA_S3_PORT" --files="$COPILOT_FILES" \
-    --big-mib="$COPILOT_BIG_MIB" --work="$OUT/copilot-work"
+    --big-mib="$COPILOT_BIG_MIB" --work="$OUT/copilot-work" --jvm-opts="$COPILOT_JVM_OPTS"
   stop_manager
 }

@@ -116,12 +116,13 @@ public final class S3DataStore implements DataStore, AutoCloseable {
   @Override
   public Mono<ObjectInfo> putFile(
       StorageUri uri, Path file, PutOptions options, TransferListener listener) {
-    return Mono.fromCallable(
-            () -> {
-              objectKey(uri);
-              return FileSums.of(file, S3FileUploads.PART_BYTES);
-            })
-        .subscribeOn(Schedulers.boundedElastic())
+    return Mono.fromRunnable(() -> objectKey(uri))
+        .then(
+            FileSums.of(
+                file,
+                S3FileUploads.PART_BYTES,
+                S3FileUploads.MULTIPART_THRESHOLD,
+                Schedulers.boundedElastic()))
         .flatMap(
             sums -> {
               ContentMd5.requireMatchesFile(options.contentMd5Base64(), sums.md5());
