@@ -33,7 +33,10 @@ run_data() {
   start_manager data "" "--aloft.execution.max-log-size=$((2 * TAILLOGS_MIB + 64))MB --aloft.storage.embedded-port=$DATA_S3_PORT"
   taillogs_reference
   SCENARIO_CAP=900 scenario taillogs taillogs --bytes="$TAILLOGS_MIB" --probes=30
-  SCENARIO_CAP=3600 scenario copilot copilot --manager-jar="$MANAGER_JAR" \
+  # The copilot runs from the extracted jar, as `./aloft copilot` and the copilot image do.
+  rm -rf "$OUT/copilot-app"
+  "$JAVA" -Djarmode=tools -jar "$MANAGER_JAR" extract --destination "$OUT/copilot-app" >/dev/null
+  SCENARIO_CAP=3600 scenario copilot copilot --manager-jar="$OUT/copilot-app/$(basename "$MANAGER_JAR")" \
     --s3-endpoint="http://127.0.0.1:$DATA_S3_PORT" --files="$COPILOT_FILES" \
     --big-mib="$COPILOT_BIG_MIB" --work="$OUT/copilot-work" --jvm-opts="$COPILOT_JVM_OPTS"
   stop_manager

@@ -18,4 +18,4 @@ esac
 COPILOT_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC"
 
 # exec: the JVM is PID 1's child no more, so the kubelet's SIGTERM reaches it directly.
-exec java $COPILOT_JVM_OPTS ${ALOFT_JAVA_OPTS:-} -jar /opt/aloft/aloft-manager.jar copilot "$@"
+exec java $COPILOT_JVM_OPTS ${ALOFT_JAVA_OPTS:-} -jar /opt/aloft/app/aloft-manager.jar copilot "$@"
