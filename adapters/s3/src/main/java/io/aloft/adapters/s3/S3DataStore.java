@@ -6,6 +6,7 @@ import io.aloft.application.port.storage.ObjectInfo;
 import io.aloft.application.port.storage.PutOptions;
 import io.aloft.application.port.storage.StorageUri;
 import io.aloft.application.port.storage.TransferListener;
+import io.aloft.application.port.storage.UploadSources;
 import io.aloft.application.port.storage.VerifiedDownloads;
 import io.aloft.domain.error.InvalidArgument;
 import java.nio.file.Path;
@@ -116,7 +117,12 @@ public final class S3DataStore implements DataStore, AutoCloseable {
   @Override
   public Mono<ObjectInfo> putFile(
       StorageUri uri, Path file, PutOptions options, TransferListener listener) {
-    return Mono.fromRunnable(() -> objectKey(uri))
+    return Mono.fromRunnable(
+            () -> {
+              objectKey(uri);
+              UploadSources.requireReadableFile(file, uri);
+            })
+        .subscribeOn(Schedulers.boundedElastic())
         .then(
             FileSums.of(
                 file,

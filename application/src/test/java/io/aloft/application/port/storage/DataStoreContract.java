@@ -368,6 +368,22 @@ public abstract class DataStoreContract {
   }
 
   @Test
+  void givenNoLocalFile_whenPutFile_thenFailedPreconditionNamingItAndNothingWritten() {
+    StorageUri uri = dir.resolve("from-nowhere");
+    Path missing = local.resolve("not-there.bin");
+
+    StepVerifier.create(store().putFile(uri, missing, PutOptions.none(), bytes -> {}))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(io.aloft.domain.error.FailedPrecondition.class)
+                    .hasMessageContaining(missing.toString())
+                    .hasMessageContaining("does not exist"))
+        .verify(TIMEOUT);
+    StepVerifier.create(store().head(uri)).expectComplete().verify(TIMEOUT);
+  }
+
+  @Test
   void givenWrongMd5_whenPutFile_thenInvalidArgumentAndNothingWritten() throws IOException {
     StorageUri uri = dir.resolve("wrong-md5");
     Path source = Files.write(local.resolve("x"), randomBytes(1000));

@@ -7,6 +7,7 @@ import io.aloft.application.port.storage.ObjectInfo;
 import io.aloft.application.port.storage.PutOptions;
 import io.aloft.application.port.storage.StorageUri;
 import io.aloft.application.port.storage.TransferListener;
+import io.aloft.application.port.storage.UploadSources;
 import io.aloft.application.port.storage.VerifiedDownloads;
 import io.aloft.domain.error.DomainError;
 import io.aloft.domain.error.FailedPrecondition;
@@ -79,6 +80,7 @@ public final class FileDataStore implements DataStore {
         uri,
         () -> {
           Path path = checked(uri);
+          UploadSources.requireReadableFile(file, uri);
           MessageDigest digest = FileDigests.md5();
           Path staged = objects.stage(path, file, digest, listener);
           String md5 = FileDigests.base64(digest);
