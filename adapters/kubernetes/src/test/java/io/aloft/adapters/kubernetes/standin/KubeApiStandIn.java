@@ -140,9 +140,7 @@ public final class KubeApiStandIn implements AutoCloseable {
       String query = exchange.getRequestURI().getRawQuery();
       boolean watch = query != null && query.contains("watch=true");
       java.util.regex.Matcher logPath = PodLogs.PATH.matcher(exchange.getRequestURI().getPath());
-      if (logPath.matches()) {
-        podLogs.serve(exchange, logPath);
-      } else if (watch && events.blocked()) {
+      if (watch && events.blocked()) {
         reply(exchange, 503, status(503, "watches are blocked"));
       } else if (watch) {
         new WatchStream(events, exchange).serve();
@@ -150,6 +148,8 @@ public final class KubeApiStandIn implements AutoCloseable {
         closing.await(); // no answer until the stand-in closes, as an API server that hangs
       } else if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         reply(exchange, failureStatus, status(failureStatus, "injected failure"));
+      } else if (logPath.matches()) {
+        podLogs.serve(exchange, logPath);
       } else {
         forward(exchange);
       }
