@@ -134,6 +134,11 @@ class RawDataPrefixTest {
     }
 
     @Override
+    public Bytes taskInterface(Bytes taskSpec) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public ConditionSpec condition(Bytes conditionAction) {
       throw new UnsupportedOperationException();
     }

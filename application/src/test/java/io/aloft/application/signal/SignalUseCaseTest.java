@@ -228,6 +228,11 @@ class SignalUseCaseTest {
       }
 
       @Override
+      public Bytes taskInterface(Bytes taskSpec) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
       public ConditionSpec condition(Bytes conditionAction) {
         return new ConditionSpec("approve", SimpleType.BOOLEAN, "", Duration.ofMinutes(1));
       }

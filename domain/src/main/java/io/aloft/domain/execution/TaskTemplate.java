@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param cache never null
  * @param container null unless the task runs a container
  * @param config plugin-specific settings, never null
+ * @param labels labels for the task's pod or resource (metadata.metadata), never null
+ * @param annotations annotations likewise, never null
  */
 public record TaskTemplate(
     String type,
@@ -27,7 +29,9 @@ public record TaskTemplate(
     boolean interruptible,
     CacheSettings cache,
     ContainerSpec container,
-    Map<String, String> config) {
+    Map<String, String> config,
+    Map<String, String> labels,
+    Map<String, String> annotations) {
 
   public TaskTemplate {
     Objects.requireNonNull(type, "type");
@@ -37,6 +41,22 @@ public record TaskTemplate(
     }
     Objects.requireNonNull(cache, "cache");
     config = Map.copyOf(config);
+    labels = Map.copyOf(labels);
+    annotations = Map.copyOf(annotations);
+  }
+
+  /** A template without labels or annotations of its own. */
+  public TaskTemplate(
+      String type,
+      TypedInterface iface,
+      int retries,
+      Duration timeout,
+      boolean interruptible,
+      CacheSettings cache,
+      ContainerSpec container,
+      Map<String, String> config) {
+    this(
+        type, iface, retries, timeout, interruptible, cache, container, config, Map.of(), Map.of());
   }
 
   /** How many attempts a user failure may consume in total. */

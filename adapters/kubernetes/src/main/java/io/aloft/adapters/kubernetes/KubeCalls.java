@@ -25,14 +25,14 @@ import reactor.core.publisher.Mono;
  * retry (exponential backoff with jitter, only for failures worth repeating). The breaker's clock
  * is injected so tests can let its open period pass.
  */
-final class KubeCalls {
+public final class KubeCalls {
 
   private final ApiClient client;
   private final KubernetesSettings settings;
   private final Retry retry;
   private final CircuitBreaker circuitBreaker;
 
-  KubeCalls(ApiClient client, KubernetesSettings settings, Clock clock) {
+  public KubeCalls(ApiClient client, KubernetesSettings settings, Clock clock) {
     this.client = client;
     this.settings = settings;
     this.retry =
@@ -59,12 +59,13 @@ final class KubeCalls {
   }
 
   /** The response body; failures become domain errors. */
-  Mono<JsonObject> call(String operation, Supplier<Call> request) {
+  public Mono<JsonObject> call(String operation, Supplier<Call> request) {
     return call(operation, request, error -> false);
   }
 
   /** Like {@link #call(String, Supplier)}; a failure matching {@code emptyWhen} completes empty. */
-  Mono<JsonObject> call(String operation, Supplier<Call> request, Predicate<Throwable> emptyWhen) {
+  public Mono<JsonObject> call(
+      String operation, Supplier<Call> request, Predicate<Throwable> emptyWhen) {
     return guarded(request)
         .onErrorResume(emptyWhen, error -> Mono.empty())
         .onErrorMap(error -> KubeErrors.translate(operation, settings.maxAttempts(), error));
@@ -74,12 +75,12 @@ final class KubeCalls {
    * Guarded like the others, but the raw failure is passed on: callers map conflicts and missing
    * resources first, then the rest with {@link KubeErrors#translate} and {@link #attempts()}.
    */
-  Mono<JsonObject> raw(Supplier<Call> request) {
+  public Mono<JsonObject> raw(Supplier<Call> request) {
     return guarded(request);
   }
 
   /** How many attempts a call gets, for error messages. */
-  int attempts() {
+  public int attempts() {
     return settings.maxAttempts();
   }
 
@@ -88,8 +89,15 @@ final class KubeCalls {
   }
 
   private Mono<JsonObject> guarded(Supplier<Call> request) {
-    return Mono.defer(() -> execute(request.get()))
-        .timeout(settings.operationTimeout())
+    return guard(Mono.defer(() -> execute(request.get())));
+  }
+
+  /**
+   * Any call to the API server (e.g. opening a log stream) with the same timeout per attempt,
+   * breaker and retry; failures pass on raw, for {@link KubeErrors#translate}.
+   */
+  public <T> Mono<T> guard(Mono<T> call) {
+    return call.timeout(settings.operationTimeout())
         .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
         .transformDeferred(RetryOperator.of(retry));
   }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
  * Classifies API server failures (worth repeating or not; missing; conflicting) and turns the rest
  * into domain errors. The HTTP status decides, never the message text.
  */
-final class KubeErrors {
+public final class KubeErrors {
 
   static final int NOT_FOUND = 404;
   static final int CONFLICT = 409;
@@ -22,7 +22,7 @@ final class KubeErrors {
   private KubeErrors() {}
 
   /** 5xx, 429 (API priority and fairness), I/O failures and timeouts; also count as outages. */
-  static boolean isRetryable(Throwable error) {
+  public static boolean isRetryable(Throwable error) {
     if (error instanceof TimeoutException || error instanceof IOException) {
       return true;
     }
@@ -33,16 +33,16 @@ final class KubeErrors {
     return false;
   }
 
-  static boolean isConflict(Throwable error) {
+  public static boolean isConflict(Throwable error) {
     return error instanceof ApiException api && api.getCode() == CONFLICT;
   }
 
-  static boolean isNotFound(Throwable error) {
+  public static boolean isNotFound(Throwable error) {
     return error instanceof ApiException api && api.getCode() == NOT_FOUND;
   }
 
   /** The domain error for a failed {@code operation}; domain errors pass through. */
-  static Throwable translate(String operation, int attempts, Throwable error) {
+  public static Throwable translate(String operation, int attempts, Throwable error) {
     String what = "Kubernetes " + operation;
     if (error instanceof DomainError) {
       return error;
@@ -68,7 +68,7 @@ final class KubeErrors {
     return error;
   }
 
-  static String reason(Throwable error) {
+  public static String reason(Throwable error) {
     if (error instanceof ApiException api && api.getCode() != 0) {
       String body = api.getResponseBody();
       return "HTTP "

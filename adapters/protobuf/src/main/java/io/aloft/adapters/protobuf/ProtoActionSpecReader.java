@@ -43,6 +43,14 @@ public final class ProtoActionSpecReader implements ActionSpecReader {
   }
 
   @Override
+  public Bytes taskInterface(Bytes taskSpec) {
+    TaskSpec spec =
+        ProtoBytes.parse(
+            TaskSpec.parser(), taskSpec.toArray(), "task spec (aloft.task.v1.TaskSpec)");
+    return Bytes.of(spec.getTaskTemplate().getInterface().toByteArray());
+  }
+
+  @Override
   public ConditionSpec condition(Bytes conditionAction) {
     ConditionAction condition =
         ProtoBytes.parse(

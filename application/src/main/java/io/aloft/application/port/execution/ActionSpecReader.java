@@ -17,6 +17,12 @@ public interface ActionSpecReader {
   /** The template of a TASK action's TaskSpec. */
   TaskTemplate taskTemplate(Bytes taskSpec);
 
+  /**
+   * The declared interface of a TASK action's template, in its wire format: what a copilot outside
+   * this process (a pod's upload step) is told on its command line, base64-encoded.
+   */
+  Bytes taskInterface(Bytes taskSpec);
+
   /** The condition of a CONDITION action's ConditionAction. */
   ConditionSpec condition(Bytes conditionAction);
 

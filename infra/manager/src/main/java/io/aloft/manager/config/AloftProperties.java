@@ -3,6 +3,7 @@ package io.aloft.manager.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,7 +19,8 @@ public record AloftProperties(
     @DefaultValue Connect connect,
     @DefaultValue Runs runs,
     @DefaultValue Execution execution,
-    @DefaultValue DataProxy dataproxy) {
+    @DefaultValue DataProxy dataproxy,
+    @DefaultValue Pods pods) {
 
   public AloftProperties {
     // An empty ALOFT_HOME binds as null; it means "the default", as an unset one does.
@@ -111,6 +113,22 @@ public record AloftProperties(
       }
     }
   }
+
+  /**
+   * Task pods, when {@code execution.store=kubernetes} runs {@code container} tasks as pods (see
+   * the pod plugin's PodSettings). {@code copilotImage} is the Aloft image (infra/k8s/copilot);
+   * {@code storageSecret} names a Secret with {@code storage-access-key} and {@code
+   * storage-secret-key} for the copilot; unset maps and lists keep the plugin's defaults.
+   */
+  public record Pods(
+      @DefaultValue("ghcr.io/aloft/aloft:0.1.0-SNAPSHOT") String copilotImage,
+      String storageSecret,
+      Map<String, String> maxRequests,
+      Map<String, String> interruptibleNodeSelector,
+      List<String> interruptibleTolerations,
+      @DefaultValue("3m") Duration pullGrace,
+      @DefaultValue("10m") Duration uploadGrace,
+      @DefaultValue("5s") Duration pollInterval) {}
 
   /** Signed upload and download URLs (DataProxyService). */
   public record DataProxy(@DefaultValue Upload upload, @DefaultValue Download download) {

@@ -20,6 +20,7 @@ import io.aloft.application.port.storage.StorageUri;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.core.scheduler.Schedulers;
@@ -68,8 +69,15 @@ class ExecutionConfiguration {
         execution.pollInterval());
   }
 
-  /** Runs {@code container} tasks as local processes (the embedded executor). */
+  /**
+   * Runs {@code container} tasks as local processes (the embedded executor); with the Kubernetes
+   * store, pods run them instead (KubernetesConfiguration).
+   */
   @Bean
+  @ConditionalOnProperty(
+      name = "aloft.execution.store",
+      havingValue = "postgres",
+      matchIfMissing = true)
   LocalProcessPlugin localProcessPlugin(Copilot copilot, LocalProcessSettings settings) {
     return new LocalProcessPlugin(copilot, settings);
   }

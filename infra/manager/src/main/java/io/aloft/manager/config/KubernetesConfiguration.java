@@ -2,18 +2,27 @@ package io.aloft.manager.config;
 
 import io.aloft.adapters.kubernetes.KubernetesSettings;
 import io.aloft.adapters.kubernetes.KubernetesTaskActionStore;
+import io.aloft.adapters.kubernetes.logs.PodLogReader;
+import io.aloft.adapters.kubernetes.pod.KubernetesPodPlugin;
+import io.aloft.adapters.kubernetes.pod.PodSettings;
+import io.aloft.application.port.codec.LiteralCodec;
+import io.aloft.application.port.execution.ActionSpecReader;
+import io.aloft.application.port.storage.DataStore;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * TaskActions as Kubernetes custom resources ({@code aloft.execution.store=kubernetes}); the
- * embedded PostgreSQL store is then not created. The client comes from {@code $KUBECONFIG}, {@code
+ * embedded PostgreSQL store is then not created, and {@code container} tasks run as pods (the local
+ * process plugin is then not created either). The client comes from {@code $KUBECONFIG}, {@code
  * ~/.kube/config} or the pod's service account, in that order (client-java's standard).
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,6 +39,63 @@ class KubernetesConfiguration {
               + " (KUBECONFIG, ~/.kube/config or an in-cluster service account)",
           e);
     }
+  }
+
+  /** Runs {@code container} tasks as pods (instead of the embedded local processes). */
+  @Bean
+  KubernetesPodPlugin kubernetesPodPlugin(
+      ApiClient kubernetesClient,
+      AloftProperties properties,
+      ActionSpecReader specs,
+      DataStore data,
+      LiteralCodec codec,
+      Clock clock) {
+    return new KubernetesPodPlugin(
+        kubernetesClient,
+        KubernetesSettings.defaults(properties.execution().namespace()),
+        podSettings(properties),
+        specs,
+        data,
+        codec,
+        clock);
+  }
+
+  /** TailLogs for the pods' {@code k8s://} log links. */
+  @Bean
+  PodLogReader podLogReader(ApiClient kubernetesClient, AloftProperties properties, Clock clock) {
+    return new PodLogReader(
+        kubernetesClient,
+        KubernetesSettings.defaults(properties.execution().namespace()),
+        clock,
+        PodLogReader.DEFAULT_DRAIN);
+  }
+
+  static PodSettings podSettings(AloftProperties properties) {
+    AloftProperties.Pods pods = properties.pods();
+    PodSettings defaults =
+        PodSettings.defaults(properties.execution().namespace(), pods.copilotImage());
+    Map<String, String> copilotEnv = new LinkedHashMap<>();
+    if (properties.storage().external()) {
+      copilotEnv.put("ALOFT_STORAGE_ENDPOINT", properties.storage().endpoint());
+    }
+    if (properties.storage().region() != null) {
+      copilotEnv.put("AWS_REGION", properties.storage().region());
+    }
+    return new PodSettings(
+        defaults.namespace(),
+        defaults.copilotImage(),
+        copilotEnv,
+        pods.storageSecret(),
+        pods.maxRequests() == null ? defaults.maxRequests() : pods.maxRequests(),
+        pods.interruptibleNodeSelector() == null
+            ? defaults.interruptibleNodeSelector()
+            : pods.interruptibleNodeSelector(),
+        pods.interruptibleTolerations() == null
+            ? defaults.interruptibleTolerations()
+            : pods.interruptibleTolerations(),
+        pods.pullGrace(),
+        pods.uploadGrace(),
+        pods.pollInterval());
   }
 
   @Bean(destroyMethod = "close")

@@ -41,6 +41,7 @@ public final class KubeApiStandIn implements AutoCloseable {
   public static final Path CRD = Path.of("../../infra/k8s/taskaction-crd.yaml");
 
   private final WatchEvents events = new WatchEvents();
+  private final PodLogs podLogs = new PodLogs();
   private final KubernetesMockServer mock;
   private final HttpServer front;
   private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -75,6 +76,21 @@ public final class KubeApiStandIn implements AutoCloseable {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + front.getAddress().getPort();
+  }
+
+  /** Adds a line to a container's log (and makes the log exist). */
+  public void writeLog(String pod, String container, String line) {
+    podLogs.write(pod, container, line);
+  }
+
+  /** Ends a container's log: followers get the rest and the end of the stream. */
+  public void endLog(String pod, String container) {
+    podLogs.end(pod, container);
+  }
+
+  /** fabric8's own client of the mock, for tests that play the kubelet (pod status). */
+  public io.fabric8.kubernetes.client.KubernetesClient fabric8() {
+    return mock.createClient();
   }
 
   /** The next {@code count} requests (watches aside) get {@code status} instead of an answer. */
@@ -123,6 +139,7 @@ public final class KubeApiStandIn implements AutoCloseable {
     try (exchange) {
       String query = exchange.getRequestURI().getRawQuery();
       boolean watch = query != null && query.contains("watch=true");
+      java.util.regex.Matcher logPath = PodLogs.PATH.matcher(exchange.getRequestURI().getPath());
       if (watch && events.blocked()) {
         reply(exchange, 503, status(503, "watches are blocked"));
       } else if (watch) {
@@ -131,6 +148,8 @@ public final class KubeApiStandIn implements AutoCloseable {
         closing.await(); // no answer until the stand-in closes, as an API server that hangs
       } else if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         reply(exchange, failureStatus, status(failureStatus, "injected failure"));
+      } else if (logPath.matches()) {
+        podLogs.serve(exchange, logPath);
       } else {
         forward(exchange);
       }

@@ -1,0 +1,175 @@
+package io.aloft.adapters.kubernetes.pod;
+
+import io.aloft.adapters.kubernetes.KubeCalls;
+import io.aloft.adapters.kubernetes.KubernetesSettings;
+import io.aloft.adapters.kubernetes.ResourceNames;
+import io.aloft.adapters.kubernetes.logs.PodLogLinks;
+import io.aloft.application.port.codec.LiteralCodec;
+import io.aloft.application.port.execution.ActionSpecReader;
+import io.aloft.application.port.plugin.PluginContext;
+import io.aloft.application.port.plugin.TaskPlugin;
+import io.aloft.application.port.storage.DataStore;
+import io.aloft.domain.action.ErrorKind;
+import io.aloft.domain.action.ExecutionError;
+import io.aloft.domain.action.TaskLog;
+import io.aloft.domain.error.InvalidArgument;
+import io.aloft.domain.execution.PluginPhase;
+import io.aloft.domain.execution.PluginReport;
+import io.aloft.domain.support.Bytes;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs {@code container} tasks as pods (configured with {@code aloft.execution.store=kubernetes}).
+ * Each call looks the attempt's pod up by its name ({@link PodNames}); the first creates it (from
+ * {@link PodManifests}, after {@link TemplateChecks}), later ones map its status ({@link
+ * PodStatuses}) and, once it succeeded, check its outputs in storage ({@link PodOutputs}). The
+ * state is the pod's name: a pod missing although the state says it was created was deleted outside
+ * Aloft, a retryable SYSTEM failure. A repeated first call (after a crash) finds the pod and adopts
+ * it. The controller is not woken by pod changes: it asks again every poll interval. Abort deletes
+ * the pod; finished pods stay for their logs until their TaskAction is deleted (they are owned by
+ * it).
+ */
+public final class KubernetesPodPlugin implements TaskPlugin {
+
+  public static final String TASK_TYPE = "container";
+
+  private final PodApi pods;
+  private final PodOutputs outputs;
+  private final ActionSpecReader specs;
+  private final PodSettings settings;
+  private final Clock clock;
+
+  public KubernetesPodPlugin(
+      ApiClient client,
+      KubernetesSettings calls,
+      PodSettings settings,
+      ActionSpecReader specs,
+      DataStore data,
+      LiteralCodec codec,
+      Clock clock) {
+    this.pods = new PodApi(client, new KubeCalls(client, calls, clock), settings.namespace());
+    this.outputs = new PodOutputs(data, codec, clock);
+    this.specs = specs;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Override
+  public Set<String> taskTypes() {
+    return Set.of(TASK_TYPE);
+  }
+
+  @Override
+  public Mono<PluginReport> handle(PluginContext context) {
+    return Mono.defer(
+        () -> {
+          var problem = TemplateChecks.find(context.template().container(), settings);
+          if (problem.isPresent()) {
+            return Mono.just(
+                failed(
+                    false,
+                    context.state(),
+                    List.of(),
+                    problem.get().code(),
+                    problem.get().message(),
+                    ErrorKind.USER));
+          }
+          String name = PodNames.pod(context);
+          Bytes state = Bytes.of(name.getBytes(StandardCharsets.UTF_8));
+          List<TaskLog> logs = List.of(PodLogLinks.link(settings.namespace(), name, PodNames.TASK));
+          return pods.get(name)
+              .flatMap(pod -> observe(context, pod, state, logs))
+              .switchIfEmpty(
+                  Mono.defer(
+                      () ->
+                          context.state().isEmpty()
+                              ? create(context, state, logs)
+                              : Mono.just(
+                                  failed(
+                                      true,
+                                      state,
+                                      logs,
+                                      "Interrupted",
+                                      "the pod " + name + " was deleted outside Aloft",
+                                      ErrorKind.SYSTEM))));
+        });
+  }
+
+  private Mono<PluginReport> create(PluginContext context, Bytes state, List<TaskLog> logs) {
+    String owner = ResourceNames.name(context.spec().action());
+    String iface =
+        Base64.getEncoder().encodeToString(specs.taskInterface(context.spec().spec()).toArray());
+    return pods.owner(owner)
+        .flatMap(found -> pods.create(PodManifests.build(context, found, settings, iface)))
+        .map(created -> report(PluginPhase.INITIALIZING, state, logs))
+        .switchIfEmpty(
+            Mono.fromSupplier(
+                () ->
+                    failed(
+                        true,
+                        state,
+                        logs,
+                        "TaskActionMissing",
+                        "the TaskAction " + owner + " that would own the pod is gone",
+                        ErrorKind.SYSTEM)))
+        .onErrorResume(
+            PodApi.AlreadyExists.class,
+            e -> pods.get(PodNames.pod(context)).flatMap(pod -> observe(context, pod, state, logs)))
+        .onErrorResume(
+            InvalidArgument.class,
+            e ->
+                Mono.just(
+                    failed(
+                        false,
+                        state,
+                        logs,
+                        TemplateChecks.BAD_SPEC,
+                        "the API server refused the task's pod: " + e.getMessage(),
+                        ErrorKind.USER)));
+  }
+
+  private Mono<PluginReport> observe(
+      PluginContext context, V1Pod pod, Bytes state, List<TaskLog> logs) {
+    return switch (PodStatuses.read(pod, clock.instant(), settings.pullGrace())) {
+      case PodObservation.NotStarted waiting -> Mono.just(report(waiting.phase(), state, logs));
+      case PodObservation.Running r -> Mono.just(report(PluginPhase.RUNNING, state, logs));
+      case PodObservation.Failed f ->
+          Mono.just(failed(f.retryable(), state, logs, f.code(), f.message(), f.kind()));
+      case PodObservation.Succeeded s ->
+          outputs
+              .check(context)
+              .map(
+                  outcome ->
+                      outcome.error() == null
+                          ? PluginReport.succeeded(state, logs, outcome.outputsFile())
+                          : PluginReport.failed(true, state, logs, outcome.error()));
+    };
+  }
+
+  @Override
+  public Mono<Void> abort(PluginContext context, String reason) {
+    return pods.delete(PodNames.pod(context)).then();
+  }
+
+  private PluginReport report(PluginPhase phase, Bytes state, List<TaskLog> logs) {
+    return new PluginReport(phase, state, logs, null, null, settings.pollInterval());
+  }
+
+  private PluginReport failed(
+      boolean retryable,
+      Bytes state,
+      List<TaskLog> logs,
+      String code,
+      String message,
+      ErrorKind kind) {
+    return PluginReport.failed(
+        retryable, state, logs, new ExecutionError(code, message, kind, null, clock.instant()));
+  }
+}
