@@ -136,10 +136,14 @@ final class DigestingFileTransformer
     }
   }
 
-  /** On the writer: the attempt failed; its partial file goes. */
+  /** On the writer: the attempt failed; its partial file goes, and its bytes are taken back. */
   private void fail(Throwable error) {
     try {
       synchronized (this) {
+        if (bytes != 0) {
+          listener.transferred(-bytes);
+          bytes = 0;
+        }
         if (channel != null) {
           channel.close();
         }

@@ -62,7 +62,8 @@ class DigestingFileTransformerTest {
   void givenABodyThatFailsMidway_WhenStreamed_ThenTheAttemptFailsAndLeavesNoFile() {
     byte[] body = new byte[DigestingFileTransformer.BLOCK_BYTES * 3];
     Path target = dir.resolve("broken");
-    DigestingFileTransformer transformer = new DigestingFileTransformer(target, n -> {});
+    AtomicLong heard = new AtomicLong();
+    DigestingFileTransformer transformer = new DigestingFileTransformer(target, heard::addAndGet);
 
     var result = transformer.prepare();
     transformer.onResponse(GetObjectResponse.builder().contentLength((long) body.length).build());
@@ -76,6 +77,7 @@ class DigestingFileTransformerTest {
         .isInstanceOf(ExecutionException.class)
         .hasRootCauseMessage("connection reset");
     assertThat(target).doesNotExist();
+    assertThat(heard.get()).as("what the failed attempt reported is taken back").isZero();
     transformer.exceptionOccurred(new IOException("reported again by the SDK")); // no effect
   }
 
