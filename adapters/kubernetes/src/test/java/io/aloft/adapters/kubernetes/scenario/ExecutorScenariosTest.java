@@ -262,6 +262,37 @@ class ExecutorScenariosTest {
         .containsEntry("aloft.io/run", root.run().name());
   }
 
+  @Test
+  void givenAResourceWithoutItsIdentity_WhenWatchedAndListed_ThenItIsSkippedAndOthersStillRun()
+      throws Exception {
+    start(ScriptedPlugin.succeeding());
+    // Created through the API without project and run (the real API server's schema would refuse
+    // it; an edit of an older CRD version need not): there is no action to report a failure on.
+    GenericKubernetesResource nameless = new GenericKubernetesResource();
+    nameless.setApiVersion("aloft.io/v1");
+    nameless.setKind("TaskAction");
+    nameless.setMetadata(
+        new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("nameless").build());
+    nameless.setAdditionalProperty(
+        "spec",
+        java.util.Map.of(
+            "domain", "development",
+            "actionName", "a0",
+            "actionType", "task",
+            "createdAt", Instant.now().toString()));
+    kit.fabric8
+        .genericKubernetesResources(ControllerKit.TASK_ACTIONS)
+        .inNamespace(ControllerKit.NAMESPACE)
+        .resource(nameless)
+        .create();
+    ActionId id = ControllerKit.newRoot();
+
+    kit.create(kit.spec(id, null, ControllerKit.template(0)));
+
+    assertThat(kit.awaitTerminal(id).key().phase()).isEqualTo(SUCCEEDED);
+    assertThat(kit.resource("nameless")).as("left alone").isNotNull();
+  }
+
   /** Reads the resource, as the API server holds it, when the controller sends its ABORTED. */
   private List<GenericKubernetesResource> watchAbortedEvent(String name) {
     List<GenericKubernetesResource> seen = new CopyOnWriteArrayList<>();
