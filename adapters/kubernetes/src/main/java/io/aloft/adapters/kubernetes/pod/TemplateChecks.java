@@ -49,6 +49,13 @@ final class TemplateChecks {
               + "' is not a valid image reference ([registry/]name[:tag][@digest], lower-case"
               + " name)");
     }
+    if (!container.command().isEmpty() && container.command().getFirst().isBlank()) {
+      // The API server accepts it; the kubelet fails the container only after the pull grace.
+      return bad(
+          "the container's command starts with an empty executable name"
+              + " (task_template.container.command[0]); leave the command out to run the"
+              + " image's entrypoint");
+    }
     for (String arg : container.argv()) {
       if (arg.indexOf('\0') >= 0) {
         return bad("the container's command or args contain a NUL character");

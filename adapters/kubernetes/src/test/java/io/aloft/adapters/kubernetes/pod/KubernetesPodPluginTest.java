@@ -136,6 +136,35 @@ class KubernetesPodPluginTest {
   }
 
   @Test
+  void givenEmptyExecutable_whenHandled_thenPermanentFailureAndNoPod() {
+    var template = PodTestKit.template();
+    template.getContainerBuilder().clearCommand().addCommand(" ").addCommand("train.py");
+    PluginContext context =
+        kit.context(ActionId.of("proj", "development", "r4b", "a0"), template.build(), 1);
+
+    PluginReport report = plugin.handle(context).block(PodTestKit.WAIT);
+
+    assertThat(report.phase()).isEqualTo(PluginPhase.PERMANENT_FAILURE);
+    assertThat(report.error().code()).isEqualTo("BadTaskSpecification");
+    assertThat(report.error().message()).contains("command[0]");
+    assertThat(kit.pod("r4b-a0-0")).isNull();
+  }
+
+  @Test
+  void givenNoCommand_whenHandled_thenThePodRunsTheImagesEntrypoint() {
+    var template = PodTestKit.template();
+    template.getContainerBuilder().clearCommand();
+    PluginContext context =
+        kit.context(ActionId.of("proj", "development", "r4c", "a0"), template.build(), 1);
+
+    plugin.handle(context).block(PodTestKit.WAIT);
+
+    var task = kit.pod("r4c-a0-0").getSpec().getContainers().getFirst();
+    assertThat(task.getCommand()).isEmpty();
+    assertThat(task.getArgs()).containsExactly("train.py", "--epochs=3");
+  }
+
+  @Test
   void givenQuantityNotKubernetes_whenHandled_thenPermanentFailure() {
     var template = PodTestKit.template();
     template
