@@ -39,7 +39,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Two managers on one API server: each its own Kubernetes store (and watch), its own election on
  * the one Lease, its own controller and plugin. Only the leader's plugin is ever called; when the
- * leader gives the Lease up, the other takes over the running TaskActions from its listing.
+ * leader gives the Lease up, its pass in flight is cancelled and the other takes over the running
+ * TaskActions from its listing.
  */
 class LeaderControllersTest {
 
@@ -72,7 +73,7 @@ class LeaderControllersTest {
           new TaskActionController(
               store,
               kit.specs,
-              new TaskPlugins(List.of(new Recording(calls))),
+              new TaskPlugins(List.of(new Recording(name, calls))),
               new RecordEventsUseCase(new NoEvents()),
               kit.data,
               new ProtoLiteralCodec(),
@@ -92,6 +93,8 @@ class LeaderControllersTest {
   }
 
   private final Set<ActionId> finished = ConcurrentHashMap.newKeySet();
+  private static final ActionId STUCK = ActionId.of("proj", "development", "stuck", "a0");
+  private final List<String> cancelled = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -125,7 +128,9 @@ class LeaderControllersTest {
             ActionId.of("proj", "development", "lead3", "a0"));
     ids.forEach(id -> kit.context(id, PodTestKit.template().clearInterface().build(), 1));
 
+    kit.context(STUCK, PodTestKit.template().clearInterface().build(), 1);
     await().atMost(WAIT).until(() -> ids.stream().allMatch(id -> count(a, id) >= 3));
+    await().atMost(WAIT).until(() -> count(a, STUCK) == 1);
     assertThat(b.election.isLeading()).isFalse();
     assertThat(b.controller.isLeading()).isFalse();
     assertThat(b.calls).isEmpty();
@@ -133,7 +138,9 @@ class LeaderControllersTest {
     a.election.close();
     int callsOfA = a.calls.size();
     assertThat(a.controller.isLeading()).isFalse();
+    assertThat(cancelled).as("its pass in flight is cancelled").containsExactly("replica-a");
     await().atMost(WAIT).until(b.controller::isLeading);
+    await().atMost(WAIT).until(() -> count(b, STUCK) == 1);
     await().atMost(WAIT).until(() -> ids.stream().allMatch(id -> count(b, id) >= 2));
     finished.addAll(ids);
     await()
@@ -157,7 +164,10 @@ class LeaderControllersTest {
   private final class Recording implements TaskPlugin {
     private final List<ActionId> calls;
 
-    Recording(List<ActionId> calls) {
+    private final String replica;
+
+    Recording(String replica, List<ActionId> calls) {
+      this.replica = replica;
       this.calls = calls;
     }
 
@@ -170,6 +180,9 @@ class LeaderControllersTest {
     public Mono<PluginReport> handle(PluginContext context) {
       ActionId id = context.spec().action();
       calls.add(id);
+      if (id.equals(STUCK)) {
+        return Mono.<PluginReport>never().doOnCancel(() -> cancelled.add(replica));
+      }
       return Mono.just(
           finished.contains(id)
               ? PluginReport.succeeded(Bytes.EMPTY, List.of(), null)
