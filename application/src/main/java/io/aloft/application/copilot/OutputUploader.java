@@ -4,6 +4,8 @@ import io.aloft.application.port.codec.LiteralCodec;
 import io.aloft.application.port.storage.DataStore;
 import io.aloft.application.port.storage.PutOptions;
 import io.aloft.application.port.storage.StorageUri;
+import io.aloft.application.port.storage.TransferListener;
+import io.aloft.domain.execution.AttemptPaths;
 import io.aloft.domain.literal.Literal;
 import io.aloft.domain.literal.LiteralType;
 import io.aloft.domain.literal.NamedLiteral;
@@ -11,6 +13,7 @@ import io.aloft.domain.literal.Outputs;
 import io.aloft.domain.literal.Variable;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -18,6 +21,12 @@ import reactor.core.publisher.Mono;
 final class OutputUploader {
 
   static final String OUTPUTS_PB = "outputs.pb";
+
+  /**
+   * The task's HTML report (a Flyte deck), if it writes one into its output directory; stored
+   * beside outputs.pb, where the reference's executor reports it, for CreateDownloadLink.
+   */
+  static final String REPORT_HTML = AttemptPaths.REPORT_FILE;
 
   private final DataStore store;
   private final LiteralCodec codec;
@@ -52,7 +61,39 @@ final class OutputUploader {
             Copilot.PARALLELISM)
         .collectList()
         .map(Outputs::new)
-        .flatMap(values -> put(values, targets.outputs().resolve(OUTPUTS_PB)));
+        .flatMap(
+            values ->
+                report(directory, targets.outputs())
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty())
+                    .flatMap(
+                        report ->
+                            put(
+                                values,
+                                targets.outputs().resolve(OUTPUTS_PB),
+                                report.orElse(null))));
+  }
+
+  /**
+   * Uploads the report, when the task wrote one as a regular file inside its directory (a link out
+   * of it is refused like any output), before outputs.pb, so a visible outputs.pb means its report
+   * is in place too. Empty when there is none.
+   */
+  private Mono<String> report(Path directory, StorageUri outputs) {
+    Path file = directory.resolve(REPORT_HTML);
+    StorageUri target = outputs.resolve(REPORT_HTML);
+    return LocalFiles.attributes(file)
+        .filter(attributes -> !attributes.isDirectory())
+        .flatMap(
+            attributes ->
+                LocalFiles.requireInside(directory, file, "the report " + REPORT_HTML)
+                    .then(
+                        store.putFile(
+                            target,
+                            file,
+                            new PutOptions("text/html", null, Map.of()),
+                            TransferListener.NONE))
+                    .thenReturn(target.toString()));
   }
 
   private Mono<Literal> read(String name, LiteralType type, Path directory, StorageUri raw) {
@@ -72,10 +113,10 @@ final class OutputUploader {
     };
   }
 
-  private Mono<UploadResult> put(Outputs outputs, StorageUri file) {
+  private Mono<UploadResult> put(Outputs outputs, StorageUri file, String report) {
     return Mono.fromCallable(() -> codec.encodeOutputs(outputs))
         .flatMap(bytes -> store.put(file, bytes, PutOptions.none()))
-        .thenReturn(new UploadResult.Uploaded(file.toString(), outputs));
+        .thenReturn(new UploadResult.Uploaded(file.toString(), outputs, report));
   }
 
   private static Mono<Literal> unsupported(String name, String kind) {

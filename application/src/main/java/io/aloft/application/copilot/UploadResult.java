@@ -7,11 +7,18 @@ import java.util.Objects;
 /** What uploading a task's outputs came to. */
 public sealed interface UploadResult {
 
-  /** The outputs were stored; {@code outputsFile} is the URI of the written outputs.pb. */
-  record Uploaded(String outputsFile, Outputs outputs) implements UploadResult {
+  /**
+   * The outputs were stored; {@code outputsFile} is the URI of the written outputs.pb, {@code
+   * reportFile} (nullable) that of the report.html the task wrote beside its outputs.
+   */
+  record Uploaded(String outputsFile, Outputs outputs, String reportFile) implements UploadResult {
     public Uploaded {
       Objects.requireNonNull(outputsFile, "outputsFile");
       Objects.requireNonNull(outputs, "outputs");
+    }
+
+    public Uploaded(String outputsFile, Outputs outputs) {
+      this(outputsFile, outputs, null);
     }
   }
 

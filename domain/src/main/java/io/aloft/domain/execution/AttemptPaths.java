@@ -16,6 +16,9 @@ public final class AttemptPaths {
   public static final String OUTPUTS_FILE = "outputs.pb";
   public static final String ERRORS_FILE = "errors.pb";
 
+  /** A task's HTML report (a Flyte deck), stored beside outputs.pb as the reference does. */
+  public static final String REPORT_FILE = "report.html";
+
   private static final String SHARD_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
   private static final int SHARDS = SHARD_ALPHABET.length() * SHARD_ALPHABET.length();
 
@@ -75,6 +78,11 @@ public final class AttemptPaths {
   /** {@code <outputPrefix>/outputs.pb}. */
   public static String outputsFile(String outputPrefix) {
     return outputPrefix + "/" + OUTPUTS_FILE;
+  }
+
+  /** {@code <outputPrefix>/report.html}: where an attempt's HTML report is stored. */
+  public static String reportFile(String outputPrefix) {
+    return outputPrefix + "/" + REPORT_FILE;
   }
 
   /** {@code <outputPrefix>/errors.pb}: where the copilot records a failure to move data. */

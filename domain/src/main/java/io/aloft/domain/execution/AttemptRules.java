@@ -134,7 +134,12 @@ public final class AttemptRules {
 
   private Step succeeded(TaskActionStatus s, PluginReport report) {
     TaskActionStatus next =
-        s.toBuilder().pluginState(report.state()).logs(report.logs()).systemFailures(0).build();
+        s.toBuilder()
+            .pluginState(report.state())
+            .logs(report.logs())
+            .systemFailures(0)
+            .reportUri(report.reportUri())
+            .build();
     return terminal(
         next, ActionPhase.SUCCEEDED, ExecutionReason.COMPLETED, null, report.outputUri());
   }
@@ -251,7 +256,8 @@ public final class AttemptRules {
         s.logs(),
         phase == ActionPhase.SUCCEEDED ? s.outputUri() : null,
         s.cacheStatus(),
-        cluster);
+        cluster,
+        phase == ActionPhase.SUCCEEDED ? s.reportUri() : null);
   }
 
   private ExecutionError error(String code, String message, ErrorKind kind) {

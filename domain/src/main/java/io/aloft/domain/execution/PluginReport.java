@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param error required for failures, else null
  * @param outputUri set on success when the attempt wrote outputs.pb
  * @param recheckAfter null to rely on the plugin waking the controller; otherwise ask again then
+ * @param reportUri nullable: set on success when the attempt stored an HTML report
  */
 public record PluginReport(
     PluginPhase phase,
@@ -23,7 +24,8 @@ public record PluginReport(
     List<TaskLog> logs,
     ExecutionError error,
     String outputUri,
-    Duration recheckAfter) {
+    Duration recheckAfter,
+    String reportUri) {
 
   public PluginReport {
     Objects.requireNonNull(phase, "phase");
@@ -34,12 +36,28 @@ public record PluginReport(
     }
   }
 
+  public PluginReport(
+      PluginPhase phase,
+      Bytes state,
+      List<TaskLog> logs,
+      ExecutionError error,
+      String outputUri,
+      Duration recheckAfter) {
+    this(phase, state, logs, error, outputUri, recheckAfter, null);
+  }
+
   public static PluginReport running(Bytes state, List<TaskLog> logs, Duration recheckAfter) {
     return new PluginReport(PluginPhase.RUNNING, state, logs, null, null, recheckAfter);
   }
 
   public static PluginReport succeeded(Bytes state, List<TaskLog> logs, String outputUri) {
-    return new PluginReport(PluginPhase.SUCCESS, state, logs, null, outputUri, null);
+    return succeeded(state, logs, outputUri, null);
+  }
+
+  /** Success with the attempt's stored HTML report ({@code reportUri}, nullable). */
+  public static PluginReport succeeded(
+      Bytes state, List<TaskLog> logs, String outputUri, String reportUri) {
+    return new PluginReport(PluginPhase.SUCCESS, state, logs, null, outputUri, null, reportUri);
   }
 
   public static PluginReport failed(

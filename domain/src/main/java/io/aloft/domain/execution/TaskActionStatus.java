@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param signal nullable: a condition's signalled value (a serialized Literal)
  * @param logs the current attempt's log links
  * @param outputUri nullable: where the succeeded attempt's outputs.pb is
+ * @param reportUri nullable: where the succeeded attempt's HTML report is
  */
 public record TaskActionStatus(
     ActionPhase phase,
@@ -44,7 +45,8 @@ public record TaskActionStatus(
     Instant updatedAt,
     Bytes signal,
     List<TaskLog> logs,
-    String outputUri) {
+    String outputUri,
+    String reportUri) {
 
   public TaskActionStatus {
     Objects.requireNonNull(phase, "phase");
@@ -75,6 +77,7 @@ public record TaskActionStatus(
         now,
         null,
         List.of(),
+        null,
         null);
   }
 
@@ -103,6 +106,7 @@ public record TaskActionStatus(
     private Bytes signal;
     private List<TaskLog> logs;
     private String outputUri;
+    private String reportUri;
 
     private Builder(TaskActionStatus s) {
       phase = s.phase;
@@ -120,6 +124,7 @@ public record TaskActionStatus(
       signal = s.signal;
       logs = s.logs;
       outputUri = s.outputUri;
+      reportUri = s.reportUri;
     }
 
     public Builder phase(ActionPhase v, ExecutionReason why, String detail) {
@@ -189,6 +194,11 @@ public record TaskActionStatus(
       return this;
     }
 
+    public Builder reportUri(String v) {
+      reportUri = v;
+      return this;
+    }
+
     public TaskActionStatus build() {
       return new TaskActionStatus(
           phase,
@@ -205,7 +215,8 @@ public record TaskActionStatus(
           updatedAt,
           signal,
           logs,
-          outputUri);
+          outputUri,
+          reportUri);
     }
   }
 }

@@ -65,7 +65,22 @@ class AttemptRulesTest {
               key(e, 1, ActionPhase.SUCCEEDED, 2);
               assertThat(e.outputUri()).isEqualTo("s3://b/o.pb");
               assertThat(e.error()).isNull();
+              assertThat(e.reportUri()).isNull();
             });
+  }
+
+  @Test
+  void successWithAReportNamesItInTheStatusAndTheEvent() {
+    Step step =
+        rules.afterReport(
+            running(),
+            1,
+            PluginReport.succeeded(STATE, List.of(), "s3://b/o.pb", "s3://b/report.html"));
+
+    assertThat(step.status().reportUri()).isEqualTo("s3://b/report.html");
+    assertThat(step.events())
+        .singleElement()
+        .satisfies(e -> assertThat(e.reportUri()).isEqualTo("s3://b/report.html"));
   }
 
   @Test

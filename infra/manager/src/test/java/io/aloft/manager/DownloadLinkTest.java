@@ -66,6 +66,35 @@ class DownloadLinkTest extends RunningManager {
   }
 
   @Test
+  void givenATaskThatWritesAReport_WhenItSucceeds_ThenItsLinkServesTheReport() throws Exception {
+    ActionSteps steps = new ActionSteps(connect);
+    steps.project("links-local");
+    steps.deploy(
+        "links-local",
+        "reporter",
+        """
+        {"type": "container",
+         "container": {"args": ["sh", "-c",
+           "echo 7 > $ALOFT_OUTPUT_DIR/n; echo '<h1>seven</h1>' > $ALOFT_OUTPUT_DIR/report.html"]},
+         "interface": {"outputs": {"variables": [
+           {"key": "n", "value": {"type": {"simple": "SIMPLE_TYPE_INTEGER"}}}]}}}""");
+    steps.run("links-local", "r1", "reporter");
+    steps.awaitPhase("links-local", "r1", "a0", "ACTION_PHASE_SUCCEEDED");
+
+    Reply link = awaitLink("links-local", "r1", 1, "");
+
+    HttpResponse<String> got =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(link.body().at("/preSignedUrls/signedUrl/0").asString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(got.statusCode()).isEqualTo(200);
+    assertThat(got.body()).isEqualTo("<h1>seven</h1>\n");
+    assertThat(got.headers().firstValue("Content-Type")).hasValue("text/html");
+  }
+
+  @Test
   void givenBadOrUnanswerableRequests_WhenALinkIsAsked_ThenTheReasonAndItsCode() {
     runWithReport("links-bad", "r1");
     // Once the projection shows the attempt, the missing object is what is left.

@@ -49,6 +49,7 @@ final class StatusJson {
     }
     json.add("logs", logs);
     Json.put(json, "outputUri", status.outputUri());
+    Json.put(json, "reportUri", status.reportUri());
     return json;
   }
 
@@ -68,7 +69,8 @@ final class StatusJson {
         Objects.requireNonNull(Json.instant(json, "updatedAt"), "updatedAt"),
         Json.bytes(json, "signal"),
         logs(json.get("logs")),
-        Json.string(json, "outputUri"));
+        Json.string(json, "outputUri"),
+        Json.string(json, "reportUri"));
   }
 
   private static JsonObject error(ExecutionError error) {

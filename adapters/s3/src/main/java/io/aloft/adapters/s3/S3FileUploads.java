@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.core.FileRequestBodyConfiguration;
@@ -64,27 +65,47 @@ final class S3FileUploads {
         .transfer(
             "put",
             uri,
-            () ->
-                new S3Calls.Timed<>(
-                    client.putObject(
-                        b ->
-                            b.bucket(uri.bucket())
-                                .key(uri.key())
-                                .contentType(contentType)
-                                .contentLength(sums.size())
-                                .contentMD5(sums.md5())
-                                .metadata(metadata)
-                                .overrideConfiguration(o -> o.apiCallAttemptTimeout(limit)),
-                        new CountingBody(
-                            AsyncRequestBody.fromFile(
-                                FileRequestBodyConfiguration.builder()
-                                    .path(file)
-                                    .chunkSizeInBytes(READ_CHUNK_BYTES)
-                                    .build()),
-                            listener)),
-                    Mono.delay(limit)),
+            () -> {
+              CountingBody body =
+                  new CountingBody(
+                      AsyncRequestBody.fromFile(
+                          FileRequestBodyConfiguration.builder()
+                              .path(file)
+                              .chunkSizeInBytes(READ_CHUNK_BYTES)
+                              .build()),
+                      listener);
+              return new S3Calls.Timed<>(
+                  retractOnFailure(
+                      client.putObject(
+                          b ->
+                              b.bucket(uri.bucket())
+                                  .key(uri.key())
+                                  .contentType(contentType)
+                                  .contentLength(sums.size())
+                                  .contentMD5(sums.md5())
+                                  .metadata(metadata)
+                                  .overrideConfiguration(o -> o.apiCallAttemptTimeout(limit)),
+                          body),
+                      body),
+                  Mono.delay(limit));
+            },
             e -> false)
         .then();
+  }
+
+  /**
+   * A failed attempt's bytes are taken back from the progress, since a retry sends them again.
+   * Returns {@code attempt} itself, so that cancelling it (a timeout) still cancels the request.
+   */
+  private static <T> CompletableFuture<T> retractOnFailure(
+      CompletableFuture<T> attempt, CountingBody body) {
+    attempt.whenComplete(
+        (response, error) -> {
+          if (error != null) {
+            body.retract();
+          }
+        });
+    return attempt;
   }
 
   private Mono<Void> multipart(
@@ -129,34 +150,38 @@ final class S3FileUploads {
     return calls.transfer(
         "put (part " + (part + 1) + " of " + sums.parts() + ")",
         uri,
-        () ->
-            new S3Calls.Timed<>(
-                client
-                    .uploadPart(
-                        b ->
-                            b.bucket(uri.bucket())
-                                .key(uri.key())
-                                .uploadId(uploadId)
-                                .partNumber(part + 1)
-                                .contentLength(length)
-                                .contentMD5(sums.partMd5s().get(part))
-                                .overrideConfiguration(o -> o.apiCallAttemptTimeout(limit)),
-                        new CountingBody(
-                            AsyncRequestBody.fromFile(
-                                FileRequestBodyConfiguration.builder()
-                                    .path(file)
-                                    .position(sums.offset(part))
-                                    .numBytesToRead(length)
-                                    .chunkSizeInBytes(READ_CHUNK_BYTES)
-                                    .build()),
-                            listener))
-                    .thenApply(
-                        response ->
-                            CompletedPart.builder()
-                                .partNumber(part + 1)
-                                .eTag(response.eTag())
-                                .build()),
-                Mono.delay(limit)),
+        () -> {
+          CountingBody body =
+              new CountingBody(
+                  AsyncRequestBody.fromFile(
+                      FileRequestBodyConfiguration.builder()
+                          .path(file)
+                          .position(sums.offset(part))
+                          .numBytesToRead(length)
+                          .chunkSizeInBytes(READ_CHUNK_BYTES)
+                          .build()),
+                  listener);
+          return new S3Calls.Timed<>(
+              retractOnFailure(
+                      client.uploadPart(
+                          b ->
+                              b.bucket(uri.bucket())
+                                  .key(uri.key())
+                                  .uploadId(uploadId)
+                                  .partNumber(part + 1)
+                                  .contentLength(length)
+                                  .contentMD5(sums.partMd5s().get(part))
+                                  .overrideConfiguration(o -> o.apiCallAttemptTimeout(limit)),
+                          body),
+                      body)
+                  .thenApply(
+                      response ->
+                          CompletedPart.builder()
+                              .partNumber(part + 1)
+                              .eTag(response.eTag())
+                              .build()),
+              Mono.delay(limit));
+        },
         e -> false);
   }
 

@@ -2,8 +2,9 @@ package io.aloft.application.port.storage;
 
 /**
  * Hears about bytes as a streaming transfer moves them, for progress displays. Called from I/O
- * threads, possibly concurrently: implementations must be thread-safe and must not block. A retried
- * attempt reports its bytes again, so totals can briefly exceed the object's size.
+ * threads, possibly concurrently: implementations must be thread-safe and must not block. An
+ * attempt that fails takes back what it reported (a negative count) before a retry reports its
+ * bytes again, so totals follow what has really arrived.
  */
 @FunctionalInterface
 public interface TransferListener {
@@ -11,6 +12,9 @@ public interface TransferListener {
   /** Ignores everything. */
   TransferListener NONE = bytes -> {};
 
-  /** {@code bytes} more bytes were read from or written to the store. */
+  /**
+   * {@code bytes} more bytes were read from or written to the store; negative when a failed attempt
+   * takes its bytes back.
+   */
   void transferred(long bytes);
 }

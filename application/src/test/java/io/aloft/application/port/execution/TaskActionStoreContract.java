@@ -183,6 +183,7 @@ public abstract class TaskActionStoreContract {
             .cacheStatus(CacheStatus.PUT_FAILURE)
             .signal(Bytes.of(new byte[] {0, 1, 2, (byte) 0xff}))
             .outputUri("s3://bucket/out/outputs.pb")
+            .reportUri("s3://bucket/out/report.html")
             .build();
 
     TaskAction updated = store().updateStatus(created.withStatus(status)).block(WAIT);
@@ -220,6 +221,7 @@ public abstract class TaskActionStoreContract {
             LATER,
             null,
             List.of(),
+            null,
             null);
     TaskAction updated = store().updateStatus(created.withStatus(bare)).block(WAIT);
 

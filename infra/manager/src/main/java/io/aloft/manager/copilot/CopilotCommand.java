@@ -62,6 +62,10 @@ public final class CopilotCommand {
   }
 
   int run(List<String> args) {
+    if (args.contains("--help") || args.contains("-h")) {
+      out.print(CopilotOptions.USAGE);
+      return OK;
+    }
     CopilotOptions options;
     try {
       options = CopilotOptions.parse(args);

@@ -166,6 +166,13 @@ class CopilotCommandTest {
     assertThat(text(err)).contains("no option --bogus");
   }
 
+  @Test
+  void helpPrintsTheUsageAndExitsZero() {
+    assertThat(run("--help")).isEqualTo(CopilotCommand.OK);
+    assertThat(text(out)).contains("usage: aloft copilot download", "aloft copilot upload");
+    assertThat(run("upload", "-h")).isEqualTo(CopilotCommand.OK);
+  }
+
   private int upload() {
     TypedInterface iface =
         TypedInterface.newBuilder()

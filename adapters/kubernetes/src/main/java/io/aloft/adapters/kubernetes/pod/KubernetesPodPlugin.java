@@ -148,7 +148,8 @@ public final class KubernetesPodPlugin implements TaskPlugin {
               .map(
                   outcome ->
                       outcome.error() == null
-                          ? PluginReport.succeeded(state, logs, outcome.outputsFile())
+                          ? PluginReport.succeeded(
+                              state, logs, outcome.outputsFile(), outcome.reportFile())
                           : PluginReport.failed(true, state, logs, outcome.error()));
     };
   }

@@ -18,8 +18,20 @@ import reactor.core.publisher.Mono;
  */
 final class PodOutputs {
 
-  /** The outcome: the outputs file (null when the task declares none) or the error. */
-  record Outcome(String outputsFile, ExecutionError error) {}
+  /**
+   * The outcome: the outputs file (null when the task declares none) and the report the copilot
+   * stored beside it (null when the task wrote none), or the error.
+   */
+  record Outcome(String outputsFile, String reportFile, ExecutionError error) {
+
+    Outcome(String outputsFile, ExecutionError error) {
+      this(outputsFile, null, error);
+    }
+
+    Outcome withReport(String report) {
+      return new Outcome(outputsFile, report, error);
+    }
+  }
 
   private final DataStore data;
   private final LiteralCodec codec;
@@ -39,7 +51,19 @@ final class PodOutputs {
         .switchIfEmpty(
             data.head(StorageUri.parse(outputs))
                 .map(found -> new Outcome(outputs, null))
-                .switchIfEmpty(Mono.fromSupplier(() -> missing(context, outputs))));
+                .switchIfEmpty(Mono.fromSupplier(() -> missing(context, outputs)))
+                .flatMap(outcome -> withReport(outcome, context)));
+  }
+
+  /** A successful outcome names the report, when the copilot stored one. */
+  private Mono<Outcome> withReport(Outcome outcome, PluginContext context) {
+    if (outcome.error() != null) {
+      return Mono.just(outcome);
+    }
+    String report = AttemptPaths.reportFile(context.outputPrefix());
+    return data.head(StorageUri.parse(report))
+        .map(found -> outcome.withReport(report))
+        .defaultIfEmpty(outcome);
   }
 
   private Outcome missing(PluginContext context, String outputs) {

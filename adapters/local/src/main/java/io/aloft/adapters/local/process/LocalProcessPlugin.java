@@ -495,7 +495,8 @@ public final class LocalProcessPlugin implements TaskPlugin, AutoCloseable {
               result ->
                   switch (result) {
                     case UploadResult.Uploaded uploaded ->
-                        PluginReport.succeeded(state.encode(), logs, uploaded.outputsFile());
+                        PluginReport.succeeded(
+                            state.encode(), logs, uploaded.outputsFile(), uploaded.reportFile());
                     case UploadResult.Rejected rejected ->
                         PluginReport.failed(true, state.encode(), logs, asUser(rejected.error()));
                   })

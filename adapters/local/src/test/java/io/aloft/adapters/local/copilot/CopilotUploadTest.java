@@ -172,6 +172,40 @@ class CopilotUploadTest {
   }
 
   @Test
+  void givenAReportBesideTheOutputs_whenUploaded_thenStoredBesideOutputsPbAndNamed()
+      throws Exception {
+    Files.writeString(local.resolve("count"), "7");
+    Files.writeString(local.resolve("report.html"), "<h1>7</h1>");
+
+    UploadResult.Uploaded uploaded = uploaded(simpleOutputs(Map.of("count", SimpleType.INTEGER)));
+
+    assertThat(uploaded.reportFile()).isEqualTo(outputPrefix.resolve("report.html").toString());
+    assertThat(storage.get(outputPrefix.resolve("report.html")))
+        .isEqualTo("<h1>7</h1>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void givenNoReport_whenUploaded_thenNoneIsNamed() throws Exception {
+    Files.writeString(local.resolve("count"), "7");
+
+    assertThat(uploaded(simpleOutputs(Map.of("count", SimpleType.INTEGER))).reportFile()).isNull();
+  }
+
+  @Test
+  void givenAReportLinkedOutOfTheDirectory_whenUploaded_thenRejectedAndNothingStored()
+      throws Exception {
+    Files.writeString(local.resolve("count"), "7");
+    Path secret = Files.writeString(local.getParent().resolve("secret.html"), "password");
+    Files.createSymbolicLink(local.resolve("report.html"), secret);
+
+    ExecutionError error = rejected(simpleOutputs(Map.of("count", SimpleType.INTEGER)));
+
+    assertThat(error.message()).contains("report.html");
+    assertThat(storage.get(outputPrefix.resolve("report.html"))).isNull();
+    assertThat(storage.get(outputPrefix.resolve("outputs.pb"))).isNull();
+  }
+
+  @Test
   void givenADeclaredOutputWithoutFile_whenUploaded_thenRejectedSayingWhereItWasExpected() {
     ExecutionError error = rejected(simpleOutputs(Map.of("x", SimpleType.STRING)));
 

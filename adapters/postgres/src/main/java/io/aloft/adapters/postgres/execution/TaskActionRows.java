@@ -34,7 +34,7 @@ final class TaskActionRows {
           + " created_at, phase, reason, message, attempts, system_failures, finalizer,"
           + " plugin_state, event_version, error_code, error_message, error_kind, error_uri,"
           + " error_timestamp, cache_status, attempt_started_at, updated_at, signal,"
-          + " logs::text AS logs, output_uri, deletion_requested_at, deletion_reason,"
+          + " logs::text AS logs, output_uri, report_uri, deletion_requested_at, deletion_reason,"
           + " resource_version, raw_data_prefix";
 
   /** The key predicate; bind with {@link #bindKey}. */
@@ -50,7 +50,7 @@ final class TaskActionRows {
           + " error_uri = :errorUri, error_timestamp = :errorTimestamp,"
           + " cache_status = :cacheStatus, attempt_started_at = :attemptStartedAt,"
           + " updated_at = :updatedAt, signal = :signal, logs = CAST(:logs AS jsonb),"
-          + " output_uri = :outputUri";
+          + " output_uri = :outputUri, report_uri = :reportUri";
 
   /** A new row: spec, initial status, version 1, not marked for deletion. */
   static final String INSERT =
@@ -59,12 +59,13 @@ final class TaskActionRows {
           + " env_vars, created_at, phase, reason, message, attempts, system_failures, finalizer,"
           + " plugin_state, event_version, error_code, error_message, error_kind, error_uri,"
           + " error_timestamp, cache_status, attempt_started_at, updated_at, signal, logs,"
-          + " output_uri, resource_version, raw_data_prefix) VALUES (:project, :domain, :run, :name, :parentName,"
+          + " output_uri, report_uri, resource_version, raw_data_prefix) VALUES (:project, :domain,"
+          + " :run, :name, :parentName,"
           + " :actionType, :inputUri, :runOutputBase, :taskType, :shortName, :spec, :cacheKey,"
           + " :group, CAST(:envVars AS jsonb), :createdAt, :phase, :reason, :message, :attempts,"
           + " :systemFailures, :finalizer, :pluginState, :eventVersion, :errorCode,"
           + " :errorMessage, :errorKind, :errorUri, :errorTimestamp, :cacheStatus,"
-          + " :attemptStartedAt, :updatedAt, :signal, CAST(:logs AS jsonb), :outputUri, 1,"
+          + " :attemptStartedAt, :updatedAt, :signal, CAST(:logs AS jsonb), :outputUri, :reportUri, 1,"
           + " :rawDataPrefix)"
           + " ON CONFLICT (project, domain, run_name, name) DO NOTHING RETURNING "
           + COLUMNS;
@@ -106,7 +107,8 @@ final class TaskActionRows {
             time(row, "updated_at"),
             signal == null ? null : Bytes.of(signal),
             Json.readLogs(text(row, "logs")),
-            text(row, "output_uri"));
+            text(row, "output_uri"),
+            text(row, "report_uri"));
     return new TaskAction(
         spec,
         status,
@@ -164,7 +166,8 @@ final class TaskActionRows {
     s = s.bind("updatedAt", utc(status.updatedAt()));
     s = bind(s, "signal", status.signal() == null ? null : status.signal().toArray(), byte[].class);
     s = s.bind("logs", Json.logs(status.logs()));
-    return bind(s, "outputUri", status.outputUri(), String.class);
+    s = bind(s, "outputUri", status.outputUri(), String.class);
+    return bind(s, "reportUri", status.reportUri(), String.class);
   }
 
   static OffsetDateTime utc(Instant time) {
