@@ -152,6 +152,23 @@ class LeaderElectionTest {
   }
 
   @Test
+  void givenApiHangs_whenLeaderRenews_thenTheAttemptEndsAtTheRenewDeadline() {
+    assertThat(a.step().block(WAIT)).isTrue();
+    clock.advance(Duration.ofMillis(9_800));
+    api.stall(1);
+
+    long started = System.nanoTime();
+    assertThat(a.step().block(WAIT)).as("the deadline has not passed on its clock").isTrue();
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .as("the hung call was given only the 200 ms left to the deadline")
+        .isLessThan(Duration.ofSeconds(3));
+
+    api.fail(1_000, 503);
+    clock.advance(Duration.ofMillis(200));
+    assertThat(a.step().block(WAIT)).isFalse();
+  }
+
+  @Test
   void givenLeaderWithApiBack_whenItStillHoldsTheLease_thenItLeadsAgain() {
     assertThat(a.step().block(WAIT)).isTrue();
     api.fail(1_000, 500);
