@@ -89,7 +89,7 @@ public final class KubeCalls {
   }
 
   private Mono<JsonObject> guarded(Supplier<Call> request) {
-    return guard(Mono.defer(() -> execute(request.get())));
+    return guard(Mono.defer(() -> send(client, request.get())));
   }
 
   /**
@@ -102,7 +102,11 @@ public final class KubeCalls {
         .transformDeferred(RetryOperator.of(retry));
   }
 
-  private Mono<JsonObject> execute(Call call) {
+  /**
+   * One unguarded call through the client's async API, its body as JSON; cancelling cancels the
+   * call. Failures are the client's {@link ApiException}s.
+   */
+  public static Mono<JsonObject> send(ApiClient client, Call call) {
     return Mono.create(
         sink -> {
           sink.onCancel(call::cancel);

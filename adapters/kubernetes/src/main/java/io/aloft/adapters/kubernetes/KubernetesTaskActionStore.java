@@ -12,7 +12,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.kubernetes.client.openapi.ApiClient;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -36,6 +35,7 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
   private final TaskActionWatcher watcher;
   private final ResourceDeletion deletion;
   private final StatusWrites statusWrites;
+  private final GarbageCollection garbage;
 
   /**
    * @param client the API server's client (from a kubeconfig, or in-cluster)
@@ -47,8 +47,10 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
     this.calls = new KubeCalls(client, settings, clock);
     this.lister = new ResourceLister(api, calls);
     this.watcher = new TaskActionWatcher(api, lister, settings, clock);
-    this.statusWrites = new StatusWrites(api, calls, watcher.known());
+    TerminalLabels labels = new TerminalLabels(api, calls, watcher.known());
+    this.statusWrites = new StatusWrites(api, calls, watcher.known(), labels);
     this.deletion = new ResourceDeletion(api, calls, watcher.known(), statusWrites);
+    this.garbage = new GarbageCollection(lister, labels, deletion);
   }
 
   /** Starts the watch behind {@link #changes()}; completes once it runs. */
@@ -103,22 +105,21 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
     return deletion.delete(action);
   }
 
+  /**
+   * Deletes what is labelled finished before {@code cutoff}, listed with a label selector ({@link
+   * GarbageCollection}); the completion time has minutes only, so a TaskAction goes once its whole
+   * minute of completion lies before the cutoff.
+   */
   @Override
   public Mono<Long> deleteFinishedBefore(Instant cutoff) {
-    return lister
-        .items()
-        .flatMapIterable(KubernetesTaskActionStore::readable)
-        .filter(a -> a.status().isTerminal() && !a.status().finalizer() && !a.isDeleting())
-        .filter(a -> a.status().updatedAt().isBefore(cutoff))
-        .flatMap(a -> deletion.delete(a.spec().action()).thenReturn(1L), 8)
-        .count();
+    return garbage.deleteFinishedBefore(cutoff);
   }
 
   @Override
   public Flux<TaskAction> listActive() {
     return lister
         .items()
-        .flatMapIterable(KubernetesTaskActionStore::readable)
+        .flatMapIterable(GarbageCollection::readable)
         .filter(a -> !a.status().isTerminal() || a.isDeleting());
   }
 
@@ -174,14 +175,5 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
                                 + "; "
                                 + spec.action()
                                 + " cannot be created in the same namespace")));
-  }
-
-  /** A resource someone edited into something unreadable is skipped, not fatal to a listing. */
-  private static Iterable<TaskAction> readable(JsonObject item) {
-    try {
-      return List.of(TaskActionResources.read(item));
-    } catch (RuntimeException e) {
-      return List.of();
-    }
   }
 }

@@ -28,11 +28,16 @@ final class ResourceLister {
   }
 
   Flux<JsonObject> items() {
-    return pages(null).flatMapIterable(ResourceLister::itemsOf);
+    return pages(null, null).flatMapIterable(ResourceLister::itemsOf);
+  }
+
+  /** The items {@code labelSelector} selects (on the server; callers check what they rely on). */
+  Flux<JsonObject> items(String labelSelector) {
+    return pages(null, labelSelector).flatMapIterable(ResourceLister::itemsOf);
   }
 
   Mono<Listing> listAll() {
-    return pages(null)
+    return pages(null, null)
         .collectList()
         .map(
             pages -> {
@@ -46,16 +51,16 @@ final class ResourceLister {
             });
   }
 
-  private Flux<JsonObject> pages(@Nullable String continueToken) {
+  private Flux<JsonObject> pages(@Nullable String continueToken, @Nullable String selector) {
     return calls
-        .call("list of TaskActions", () -> api.list(continueToken, PAGE))
+        .call("list of TaskActions", () -> api.list(continueToken, PAGE, selector))
         .flux()
         .concatMap(
             page -> {
               String next = Json.string(metadata(page), "continue");
               return next == null || next.isEmpty()
                   ? Flux.just(page)
-                  : Flux.just(page).concatWith(pages(next));
+                  : Flux.just(page).concatWith(pages(next, selector));
             });
   }
 

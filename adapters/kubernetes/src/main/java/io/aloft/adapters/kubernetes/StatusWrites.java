@@ -16,11 +16,13 @@ final class StatusWrites {
   private final TaskActionApi api;
   private final KubeCalls calls;
   private final KnownResources known;
+  private final TerminalLabels labels;
 
-  StatusWrites(TaskActionApi api, KubeCalls calls, KnownResources known) {
+  StatusWrites(TaskActionApi api, KubeCalls calls, KnownResources known, TerminalLabels labels) {
     this.api = api;
     this.calls = calls;
     this.known = known;
+    this.labels = labels;
   }
 
   /** The action's resource; empty when missing or when its name is another action's. */
@@ -33,7 +35,9 @@ final class StatusWrites {
 
   /**
    * Stores {@code updated}'s status if the resource is still at {@code updated}'s version. Empty
-   * when the resource is gone; {@link ConcurrentModification} when the version is stale.
+   * when the resource is gone; {@link ConcurrentModification} when the version is stale. A terminal
+   * status is followed by the garbage collector's labels ({@link TerminalLabels}), once; the result
+   * is then the labelled resource.
    */
   Mono<JsonObject> update(TaskAction updated) {
     ActionId action = updated.spec().action();
@@ -47,7 +51,12 @@ final class StatusWrites {
         .onErrorMap(KubeErrors::isConflict, e -> stale(action, updated.resourceVersion(), e))
         .onErrorMap(
             e -> KubeErrors.translate("status update of TaskAction " + action, calls.attempts(), e))
-        .doOnNext(known::written);
+        .doOnNext(known::written)
+        .flatMap(
+            written ->
+                updated.status().isTerminal()
+                    ? labels.ensure(written, updated.status().updatedAt())
+                    : Mono.just(written));
   }
 
   static ConcurrentModification stale(ActionId action, long version, Throwable cause) {

@@ -101,13 +101,14 @@ final class TaskActionApi {
                 .buildCall(null));
   }
 
-  /** One page of the namespace's TaskActions. */
-  Call list(@Nullable String continueToken, int limit) {
+  /** One page of the namespace's TaskActions, those {@code labelSelector} selects when given. */
+  Call list(@Nullable String continueToken, int limit, @Nullable String labelSelector) {
     return build(
         () ->
             api.listNamespacedCustomObject(group(), VERSION, namespace, plural())
                 .limit(limit)
                 ._continue(continueToken)
+                .labelSelector(labelSelector)
                 .buildCall(null));
   }
 

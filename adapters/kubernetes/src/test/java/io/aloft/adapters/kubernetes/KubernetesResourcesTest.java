@@ -99,7 +99,8 @@ class KubernetesResourcesTest {
   }
 
   @Test
-  void givenAStatusUpdate_ThenOnlyTheStatusChanged() throws ApiException {
+  void givenAStatusUpdate_ThenOnlyTheStatusChangedAndATerminalOneIsLabelledForCollection()
+      throws ApiException {
     ActionId id = newRoot();
     TaskAction created = store.create(Samples.fullSpec(id, null)).block(WAIT);
     Map<String, Object> before = raw(id);
@@ -108,7 +109,14 @@ class KubernetesResourcesTest {
 
     Map<String, Object> after = raw(id);
     assertThat(after.get("spec")).isEqualTo(before.get("spec"));
-    assertThat(metadata(after).get("labels")).isEqualTo(metadata(before).get("labels"));
+    Map<String, Object> labels = new java.util.HashMap<>(cast(metadata(before).get("labels")));
+    labels.put("aloft.io/termination-status", "terminated");
+    labels.put(
+        "aloft.io/completed-time",
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd.HH-mm")
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(Samples.fullStatus().updatedAt()));
+    assertThat(metadata(after).get("labels")).isEqualTo(labels);
     assertThat((Map<String, Object>) cast(after.get("status")))
         .containsEntry("phase", "FAILED")
         .doesNotContainKey("unknown");

@@ -20,7 +20,8 @@ public record AloftProperties(
     @DefaultValue Runs runs,
     @DefaultValue Execution execution,
     @DefaultValue DataProxy dataproxy,
-    @DefaultValue Pods pods) {
+    @DefaultValue Pods pods,
+    @DefaultValue LeaderElection leaderElection) {
 
   public AloftProperties {
     // An empty ALOFT_HOME binds as null; it means "the default", as an unset one does.
@@ -129,6 +130,21 @@ public record AloftProperties(
       @DefaultValue("3m") Duration pullGrace,
       @DefaultValue("10m") Duration uploadGrace,
       @DefaultValue("5s") Duration pollInterval) {}
+
+  /**
+   * Leader election between manager replicas when {@code execution.store=kubernetes}: only the
+   * holder of the Lease {@code leaseName} (in the execution namespace) reconciles TaskActions.
+   * {@code identity} unset is the pod's name ({@code POD_NAME}, else {@code HOSTNAME}) with a
+   * random suffix. Replicas wait {@code leaseDuration} after the Lease last changed before taking
+   * it over; the leader steps down when it could not renew for {@code renewDeadline}; everyone
+   * tries every {@code retryPeriod}.
+   */
+  public record LeaderElection(
+      @DefaultValue("aloft-manager") String leaseName,
+      String identity,
+      @DefaultValue("15s") Duration leaseDuration,
+      @DefaultValue("10s") Duration renewDeadline,
+      @DefaultValue("2s") Duration retryPeriod) {}
 
   /** Signed upload and download URLs (DataProxyService). */
   public record DataProxy(@DefaultValue Upload upload, @DefaultValue Download download) {

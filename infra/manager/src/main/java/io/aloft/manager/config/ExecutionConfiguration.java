@@ -12,6 +12,7 @@ import io.aloft.application.execution.ActionDispatcher;
 import io.aloft.application.execution.TaskPlugins;
 import io.aloft.application.port.codec.LiteralCodec;
 import io.aloft.application.port.execution.ActionSpecReader;
+import io.aloft.application.port.execution.Leadership;
 import io.aloft.application.port.execution.TaskActionStore;
 import io.aloft.application.port.plugin.TaskPlugin;
 import io.aloft.application.port.query.ActionQueries;
@@ -20,6 +21,7 @@ import io.aloft.application.port.storage.StorageUri;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -117,6 +119,10 @@ class ExecutionConfiguration {
     return configured;
   }
 
+  /**
+   * The controller reconciles while this process leads: always with the embedded store (one manager
+   * owns it); on the Lease with the Kubernetes store (KubernetesConfiguration).
+   */
   @Bean
   ExecutorLifecycle executorLifecycle(
       TaskActionStore store,
@@ -127,8 +133,18 @@ class ExecutionConfiguration {
       LiteralCodec codec,
       ActionDispatcher dispatcher,
       AloftProperties properties,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<Leadership> leadership) {
     return new ExecutorLifecycle(
-        store, specs, plugins, events, data, codec, dispatcher, properties.execution(), clock);
+        store,
+        specs,
+        plugins,
+        events,
+        data,
+        codec,
+        dispatcher,
+        properties.execution(),
+        clock,
+        leadership.getIfAvailable(Leadership::always));
   }
 }

@@ -7,6 +7,7 @@ import io.aloft.application.execution.TaskActionController;
 import io.aloft.application.execution.TaskPlugins;
 import io.aloft.application.port.codec.LiteralCodec;
 import io.aloft.application.port.execution.ActionSpecReader;
+import io.aloft.application.port.execution.Leadership;
 import io.aloft.application.port.execution.TaskActionStore;
 import io.aloft.application.port.storage.DataStore;
 import io.aloft.domain.id.ActionId;
@@ -25,8 +26,10 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Starts the executor once the API listens (tasks call it back, so the endpoint must be known):
  * first it repairs what a crash left between the event store and the TaskAction store, then the
- * controller takes over every active TaskAction. A second repair pass a minute later catches
- * actions the projections had not yet replayed at startup.
+ * controller takes over every active TaskAction whenever this process leads ({@link Leadership}:
+ * always with the embedded store, on a Lease with the Kubernetes one). A second repair pass a
+ * minute later catches actions the projections had not yet replayed at startup. The repair is
+ * idempotent, so every replica runs it, leader or not.
  */
 final class ExecutorLifecycle
     implements ApplicationListener<WebServerInitializedEvent>, DisposableBean {
@@ -43,6 +46,7 @@ final class ExecutorLifecycle
   private final ActionDispatcher dispatcher;
   private final AloftProperties.Execution properties;
   private final Clock clock;
+  private final Leadership leadership;
   private final Scheduler timers = Schedulers.newParallel("aloft-executor-timers", 1, true);
   private volatile TaskActionController controller;
   private volatile Disposable recovery;
@@ -56,7 +60,9 @@ final class ExecutorLifecycle
       LiteralCodec codec,
       ActionDispatcher dispatcher,
       AloftProperties.Execution properties,
-      Clock clock) {
+      Clock clock,
+      Leadership leadership) {
+    this.leadership = leadership;
     this.store = store;
     this.specs = specs;
     this.plugins = plugins;
@@ -76,7 +82,7 @@ final class ExecutorLifecycle
     ExecutionSettings settings = settings(event.getWebServer().getPort());
     controller =
         new TaskActionController(
-            store, specs, plugins, events, data, codec, settings, clock, timers);
+            store, specs, plugins, events, data, codec, settings, clock, timers, leadership);
     recovery =
         dispatcher
             .recover()

@@ -2,6 +2,8 @@ package io.aloft.manager.config;
 
 import io.aloft.adapters.kubernetes.KubernetesSettings;
 import io.aloft.adapters.kubernetes.KubernetesTaskActionStore;
+import io.aloft.adapters.kubernetes.leader.LeaderElection;
+import io.aloft.adapters.kubernetes.leader.LeaderElectionSettings;
 import io.aloft.adapters.kubernetes.logs.PodLogReader;
 import io.aloft.adapters.kubernetes.pod.KubernetesPodPlugin;
 import io.aloft.adapters.kubernetes.pod.PodSettings;
@@ -18,12 +20,14 @@ import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * TaskActions as Kubernetes custom resources ({@code aloft.execution.store=kubernetes}); the
  * embedded PostgreSQL store is then not created, and {@code container} tasks run as pods (the local
  * process plugin is then not created either). The client comes from {@code $KUBECONFIG}, {@code
- * ~/.kube/config} or the pod's service account, in that order (client-java's standard).
+ * ~/.kube/config} or the pod's service account, in that order (client-java's standard). Replicas
+ * elect a leader on a Lease ({@code aloft.leader-election.*}); only the leader reconciles.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "aloft.execution.store", havingValue = "kubernetes")
@@ -103,5 +107,33 @@ class KubernetesConfiguration {
       ApiClient kubernetesClient, AloftProperties properties, Clock clock) {
     return new KubernetesTaskActionStore(
         kubernetesClient, KubernetesSettings.defaults(properties.execution().namespace()), clock);
+  }
+
+  /**
+   * Only the holder of the Lease reconciles TaskActions, so several replicas may run; closing it
+   * (shutdown) steps down and releases the Lease for the next one.
+   */
+  @Bean(destroyMethod = "close")
+  LeaderElection leaderElection(
+      ApiClient kubernetesClient, AloftProperties properties, Clock clock) {
+    LeaderElection election =
+        new LeaderElection(kubernetesClient, leaderElectionSettings(properties), clock);
+    election.start(Schedulers.parallel());
+    return election;
+  }
+
+  static LeaderElectionSettings leaderElectionSettings(AloftProperties properties) {
+    AloftProperties.LeaderElection configured = properties.leaderElection();
+    String identity =
+        configured.identity() == null || configured.identity().isBlank()
+            ? LeaderElectionSettings.defaultIdentity()
+            : configured.identity();
+    return new LeaderElectionSettings(
+        properties.execution().namespace(),
+        configured.leaseName(),
+        identity,
+        configured.leaseDuration(),
+        configured.renewDeadline(),
+        configured.retryPeriod());
   }
 }

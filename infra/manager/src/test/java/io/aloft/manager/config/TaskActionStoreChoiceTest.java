@@ -3,6 +3,8 @@ package io.aloft.manager.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aloft.adapters.kubernetes.KubernetesTaskActionStore;
+import io.aloft.adapters.kubernetes.leader.LeaderElection;
+import io.aloft.adapters.kubernetes.leader.LeaderElectionSettings;
 import io.aloft.adapters.kubernetes.logs.PodLogReader;
 import io.aloft.adapters.kubernetes.pod.KubernetesPodPlugin;
 import io.aloft.adapters.local.storage.FileDataStore;
@@ -16,6 +18,7 @@ import io.aloft.application.port.plugin.TaskPlugin;
 import io.aloft.application.port.storage.DataStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -65,6 +68,52 @@ class TaskActionStoreChoiceTest {
   }
 
   @Test
+  void givenStoreKubernetes_ThenReplicasElectTheirLeaderOnTheConfiguredLease() {
+    context
+        .withPropertyValues(
+            "aloft.execution.store=kubernetes",
+            "aloft.execution.namespace=tasks",
+            "aloft.leader-election.lease-name=aloft-blue",
+            "aloft.leader-election.identity=manager-0",
+            "aloft.leader-election.lease-duration=30s",
+            "aloft.leader-election.renew-deadline=20s",
+            "aloft.leader-election.retry-period=4s")
+        .run(
+            started -> {
+              assertThat(started).hasSingleBean(LeaderElection.class);
+              assertThat(started.getBean(LeaderElection.class).identity()).isEqualTo("manager-0");
+              LeaderElectionSettings settings =
+                  KubernetesConfiguration.leaderElectionSettings(
+                      started.getBean(AloftProperties.class));
+              assertThat(settings)
+                  .isEqualTo(
+                      new LeaderElectionSettings(
+                          "tasks",
+                          "aloft-blue",
+                          "manager-0",
+                          Duration.ofSeconds(30),
+                          Duration.ofSeconds(20),
+                          Duration.ofSeconds(4)));
+            });
+  }
+
+  @Test
+  void givenNoIdentity_ThenTheElectionNamesThisProcessWithARandomSuffix() {
+    context
+        .withPropertyValues("aloft.execution.store=kubernetes")
+        .run(
+            started -> {
+              LeaderElectionSettings settings =
+                  KubernetesConfiguration.leaderElectionSettings(
+                      started.getBean(AloftProperties.class));
+              assertThat(settings.identity()).matches(".+_[0-9a-f]{8}");
+              assertThat(settings.leaseDuration()).isEqualTo(Duration.ofSeconds(15));
+              assertThat(settings.renewDeadline()).isEqualTo(Duration.ofSeconds(10));
+              assertThat(settings.retryPeriod()).isEqualTo(Duration.ofSeconds(2));
+            });
+  }
+
+  @Test
   void givenLocalPluginMethod_ThenItIsOnlyForTheEmbeddedStore() throws Exception {
     ConditionalOnProperty condition =
         ExecutionConfiguration.class
@@ -83,7 +132,8 @@ class TaskActionStoreChoiceTest {
         started ->
             assertThat(started)
                 .doesNotHaveBean(KubernetesTaskActionStore.class)
-                .doesNotHaveBean(KubernetesPodPlugin.class));
+                .doesNotHaveBean(KubernetesPodPlugin.class)
+                .doesNotHaveBean(LeaderElection.class));
   }
 
   @Test

@@ -50,6 +50,8 @@ public final class KubeApiStandIn implements AutoCloseable {
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private volatile int failureStatus = 503;
   private final AtomicInteger stallsLeft = new AtomicInteger();
+  private final java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile boolean ignoreSelectors;
   private final java.util.concurrent.CountDownLatch closing =
       new java.util.concurrent.CountDownLatch(1);
 
@@ -104,6 +106,16 @@ public final class KubeApiStandIn implements AutoCloseable {
     stallsLeft.set(count);
   }
 
+  /** Every request so far (watches aside), as {@code METHOD path?decoded-query}. */
+  public java.util.List<String> requests() {
+    return java.util.List.copyOf(requests);
+  }
+
+  /** Passes lists on without their label selector, as a server that ignored it would answer. */
+  public void ignoreSelectors(boolean on) {
+    ignoreSelectors = on;
+  }
+
   public void recover() {
     failuresLeft.set(0);
   }
@@ -140,6 +152,9 @@ public final class KubeApiStandIn implements AutoCloseable {
       String query = exchange.getRequestURI().getRawQuery();
       boolean watch = query != null && query.contains("watch=true");
       java.util.regex.Matcher logPath = PodLogs.PATH.matcher(exchange.getRequestURI().getPath());
+      if (!watch) {
+        record(exchange);
+      }
       if (watch && events.blocked()) {
         reply(exchange, 503, status(503, "watches are blocked"));
       } else if (watch) {
@@ -158,10 +173,23 @@ public final class KubeApiStandIn implements AutoCloseable {
     }
   }
 
+  private void record(HttpExchange exchange) {
+    String query = exchange.getRequestURI().getQuery();
+    requests.add(
+        exchange.getRequestMethod()
+            + " "
+            + exchange.getRequestURI().getPath()
+            + (query == null ? "" : "?" + query));
+  }
+
   private void forward(HttpExchange exchange) throws IOException, InterruptedException {
     byte[] body = exchange.getRequestBody().readAllBytes();
+    String target = exchange.getRequestURI().toString();
+    if (ignoreSelectors) {
+      target = target.replaceAll("([?&])labelSelector=[^&]*&?", "$1");
+    }
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(mock.url(exchange.getRequestURI().toString())))
+        HttpRequest.newBuilder(URI.create(mock.url(target)))
             .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
     String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
     if (contentType != null) {
