@@ -3,6 +3,7 @@ package io.aloft.adapters.kubernetes;
 import com.google.gson.JsonObject;
 import io.aloft.application.port.execution.TaskActionChange;
 import io.aloft.application.port.execution.TaskActionStore;
+import io.aloft.application.port.storage.DataStore;
 import io.aloft.domain.error.AlreadyExists;
 import io.aloft.domain.error.InvalidArgument;
 import io.aloft.domain.execution.TaskAction;
@@ -30,25 +31,44 @@ import reactor.core.publisher.Mono;
  */
 public final class KubernetesTaskActionStore implements TaskActionStore, AutoCloseable {
 
+  /** How many listed resources have their offloaded parts read at once. */
+  private static final int RESOLVE_CONCURRENCY = 16;
+
   private final TaskActionApi api;
   private final KubeCalls calls;
   private final ResourceLister lister;
   private final TaskActionWatcher watcher;
   private final ResourceDeletion deletion;
   private final StatusWrites statusWrites;
+  private final LargeParts parts;
+
+  /**
+   * A store without storage for large parts: a TaskAction too large for a resource fails to be
+   * created ({@code FailedPrecondition}) instead of reaching the API server.
+   */
+  public KubernetesTaskActionStore(ApiClient client, KubernetesSettings settings, Clock clock) {
+    this(client, settings, clock, null, ResourceLimits.defaults());
+  }
 
   /**
    * @param client the API server's client (from a kubeconfig, or in-cluster)
    * @param clock the circuit breaker's clock and the resync's
+   * @param storage where parts too large for a resource go (see {@link ResourceLimits}), or null
    */
-  public KubernetesTaskActionStore(ApiClient client, KubernetesSettings settings, Clock clock) {
+  public KubernetesTaskActionStore(
+      ApiClient client,
+      KubernetesSettings settings,
+      Clock clock,
+      @Nullable DataStore storage,
+      ResourceLimits limits) {
     this.api =
         new TaskActionApi(client, settings.namespace(), settings.watchTimeout().plusSeconds(30));
     this.calls = new KubeCalls(client, settings, clock);
+    this.parts = new LargeParts(storage, limits);
     this.lister = new ResourceLister(api, calls);
-    this.watcher = new TaskActionWatcher(api, lister, settings, clock);
-    this.statusWrites = new StatusWrites(api, calls, watcher.known());
-    this.deletion = new ResourceDeletion(api, calls, watcher.known(), statusWrites);
+    this.watcher = new TaskActionWatcher(api, lister, settings, clock, parts);
+    this.statusWrites = new StatusWrites(api, calls, watcher.known(), parts);
+    this.deletion = new ResourceDeletion(api, calls, watcher.known(), statusWrites, parts);
   }
 
   /** Starts the watch behind {@link #changes()}; completes once it runs. */
@@ -71,6 +91,7 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
         .map(Optional::of)
         .defaultIfEmpty(Optional.empty())
         .flatMap(owner -> insert(spec, owner.orElse(null)))
+        .flatMap(parts::resolve)
         .doOnNext(watcher.known()::written)
         .onErrorResume(KubeErrors::isConflict, e -> existing(spec))
         .onErrorMap(
@@ -105,9 +126,7 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
 
   @Override
   public Mono<Long> deleteFinishedBefore(Instant cutoff) {
-    return lister
-        .items()
-        .flatMapIterable(KubernetesTaskActionStore::readable)
+    return resolvedItems()
         .filter(a -> a.status().isTerminal() && !a.status().finalizer() && !a.isDeleting())
         .filter(a -> a.status().updatedAt().isBefore(cutoff))
         .flatMap(a -> deletion.delete(a.spec().action()).thenReturn(1L), 8)
@@ -116,10 +135,17 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
 
   @Override
   public Flux<TaskAction> listActive() {
+    return resolvedItems().filter(a -> !a.status().isTerminal() || a.isDeleting());
+  }
+
+  /** Every TaskAction listed, with its offloaded parts read back; unreadable ones skipped. */
+  private Flux<TaskAction> resolvedItems() {
     return lister
         .items()
-        .flatMapIterable(KubernetesTaskActionStore::readable)
-        .filter(a -> !a.status().isTerminal() || a.isDeleting());
+        .flatMapSequential(
+            item -> parts.resolve(item).onErrorResume(RuntimeException.class, e -> Mono.empty()),
+            RESOLVE_CONCURRENCY)
+        .flatMapIterable(KubernetesTaskActionStore::readable);
   }
 
   @Override
@@ -139,7 +165,9 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
 
   private Mono<JsonObject> insert(TaskActionSpec spec, TaskActionResources.@Nullable Owner owner) {
     JsonObject resource = TaskActionResources.newResource(spec, api.namespace(), owner);
-    return calls.raw(() -> api.create(resource));
+    return parts
+        .fitForCreate(resource, spec)
+        .flatMap(fitted -> calls.raw(() -> api.create(fitted)));
   }
 
   /** The parent's resource, when the spec has a parent that exists (as the reference does). */
@@ -161,6 +189,7 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
     return calls
         .call("read of TaskAction " + name, () -> api.get(name), KubeErrors::isNotFound)
         .switchIfEmpty(Mono.defer(() -> insert(spec, null)))
+        .flatMap(parts::resolve)
         .flatMap(
             found ->
                 TaskActionResources.actionOf(found).equals(spec.action())

@@ -16,11 +16,13 @@ final class StatusWrites {
   private final TaskActionApi api;
   private final KubeCalls calls;
   private final KnownResources known;
+  private final LargeParts parts;
 
-  StatusWrites(TaskActionApi api, KubeCalls calls, KnownResources known) {
+  StatusWrites(TaskActionApi api, KubeCalls calls, KnownResources known, LargeParts parts) {
     this.api = api;
     this.calls = calls;
     this.known = known;
+    this.parts = parts;
   }
 
   /** The action's resource; empty when missing or when its name is another action's. */
@@ -28,7 +30,8 @@ final class StatusWrites {
     String name = ResourceNames.name(action);
     return calls
         .call("read of TaskAction " + action, () -> api.get(name), KubeErrors::isNotFound)
-        .filter(resource -> TaskActionResources.actionOf(resource).equals(action));
+        .filter(resource -> TaskActionResources.actionOf(resource).equals(action))
+        .flatMap(parts::resolve);
   }
 
   /**
@@ -37,16 +40,22 @@ final class StatusWrites {
    */
   Mono<JsonObject> update(TaskAction updated) {
     ActionId action = updated.spec().action();
-    JsonObject patch = new JsonObject();
-    patch.add("metadata", Patches.precondition(updated.resourceVersion()));
-    patch.add("status", StatusJson.write(updated.status()));
+    JsonObject status = StatusJson.write(updated.status(), parts.limits().maxMessageChars());
     String name = ResourceNames.name(action);
-    return calls
-        .raw(() -> api.patchStatus(name, patch))
+    return parts
+        .fitStatus(status, updated.spec())
+        .flatMap(
+            fitted -> {
+              JsonObject patch = new JsonObject();
+              patch.add("metadata", Patches.precondition(updated.resourceVersion()));
+              patch.add("status", fitted);
+              return calls.raw(() -> api.patchStatus(name, patch));
+            })
         .onErrorResume(KubeErrors::isNotFound, e -> Mono.empty())
         .onErrorMap(KubeErrors::isConflict, e -> stale(action, updated.resourceVersion(), e))
         .onErrorMap(
             e -> KubeErrors.translate("status update of TaskAction " + action, calls.attempts(), e))
+        .flatMap(parts::resolve)
         .doOnNext(known::written);
   }
 
