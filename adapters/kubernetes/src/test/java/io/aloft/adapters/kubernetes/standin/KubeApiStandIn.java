@@ -45,6 +45,8 @@ public final class KubeApiStandIn implements AutoCloseable {
   /** etcd's limit is 1.5 MiB by default; issue 5 holds Aloft to 1 MB. */
   public static final int MAX_OBJECT_BYTES = 1_000_000;
 
+  private final java.util.concurrent.atomic.AtomicLong requests =
+      new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong largestTaskAction =
       new java.util.concurrent.atomic.AtomicLong();
 
@@ -135,6 +137,11 @@ public final class KubeApiStandIn implements AutoCloseable {
     events.compact();
   }
 
+  /** Requests answered so far, watches included (a watch counts once). */
+  public long requests() {
+    return requests.get();
+  }
+
   /** The largest TaskAction a write stored or was refused, in bytes of JSON. */
   public long largestTaskActionBytes() {
     return largestTaskAction.get();
@@ -149,6 +156,7 @@ public final class KubeApiStandIn implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    requests.incrementAndGet();
     try (exchange) {
       String query = exchange.getRequestURI().getRawQuery();
       boolean watch = query != null && query.contains("watch=true");
