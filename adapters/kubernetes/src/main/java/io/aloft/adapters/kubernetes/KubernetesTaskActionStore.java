@@ -5,6 +5,7 @@ import io.aloft.application.port.execution.TaskActionChange;
 import io.aloft.application.port.execution.TaskActionStore;
 import io.aloft.application.port.storage.DataStore;
 import io.aloft.domain.error.AlreadyExists;
+import io.aloft.domain.error.FailedPrecondition;
 import io.aloft.domain.error.InvalidArgument;
 import io.aloft.domain.execution.TaskAction;
 import io.aloft.domain.execution.TaskActionSpec;
@@ -16,6 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,6 +33,8 @@ import reactor.core.publisher.Mono;
  * ResourceDeletion}. Every call is asynchronous, bounded and guarded ({@link KubeCalls}).
  */
 public final class KubernetesTaskActionStore implements TaskActionStore, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(KubernetesTaskActionStore.class);
 
   /** How many listed resources have their offloaded parts read at once. */
   private static final int RESOLVE_CONCURRENCY = 16;
@@ -138,12 +143,23 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
     return resolvedItems().filter(a -> !a.status().isTerminal() || a.isDeleting());
   }
 
-  /** Every TaskAction listed, with its offloaded parts read back; unreadable ones skipped. */
+  /**
+   * Every TaskAction listed, with its offloaded parts read back. Unreadable ones are skipped, as
+   * are ones whose parts are gone or altered (logged); storage being unavailable fails the listing.
+   */
   private Flux<TaskAction> resolvedItems() {
     return lister
         .items()
         .flatMapSequential(
-            item -> parts.resolve(item).onErrorResume(RuntimeException.class, e -> Mono.empty()),
+            item ->
+                parts
+                    .resolve(item)
+                    .onErrorResume(
+                        FailedPrecondition.class,
+                        e -> {
+                          log.warn("Skipping TaskAction {}: {}", name(item), e.getMessage());
+                          return Mono.empty();
+                        }),
             RESOLVE_CONCURRENCY)
         .flatMapIterable(KubernetesTaskActionStore::readable);
   }
@@ -203,6 +219,14 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
                                 + "; "
                                 + spec.action()
                                 + " cannot be created in the same namespace")));
+  }
+
+  private static String name(JsonObject item) {
+    try {
+      return TaskActionResources.name(item);
+    } catch (RuntimeException e) {
+      return "(unnamed)";
+    }
   }
 
   /** A resource someone edited into something unreadable is skipped, not fatal to a listing. */

@@ -130,6 +130,21 @@ class LargeResourcesTest {
   }
 
   @Test
+  void givenAStoredPartThatIsGone_WhenRead_ThenGetFailsAndListingsSkipIt() throws IOException {
+    TaskActionSpec spec = largeSpec(ActionId.root(run), 1024 * 1024);
+    store.create(spec).block(WAIT);
+    for (String part : storedParts()) {
+      Files.delete(Path.of(java.net.URI.create(part)));
+    }
+    KubernetesTaskActionStore fresh = store(ResourceLimits.defaults()); // nothing cached
+
+    assertThatThrownBy(() -> fresh.get(spec.action()).block(WAIT))
+        .isInstanceOf(FailedPrecondition.class)
+        .hasMessageContaining("missing from storage");
+    assertThat(fresh.listActive().collectList().block(WAIT)).isEmpty();
+  }
+
+  @Test
   void givenNoOffloading_WhenTheResourceIsTooLarge_ThenTheApiServerRefusesIt() {
     KubernetesTaskActionStore unlimited =
         store(ResourceLimits.defaults().withMaxResourceBytes(Integer.MAX_VALUE));
