@@ -8,15 +8,19 @@
 #   4. execution (lib/execution.sh): noop executions per minute through many runs and through one
 #      run's children, start latency, and fan-outs of 10,000 and 100,000 children;
 #   5. data (lib/data.sh): TailLogs throughput and first batch, and the copilot CLI moving 1 GiB
-#      (1,000 files, and one file) next to `cp -r`.
+#      (1,000 files, and one file) next to `cp -r`;
+#   6. kubernetes (lib/kubernetes.sh): reconcile throughput of the controller on the Kubernetes
+#      store against fabric8's mock API server, next to the store's bare patch rate, and heap per
+#      10,000 cached TaskActions (no manager; not part of "all": name it).
 # Prints summary tables; everything (logs, samples, results) stays in $OUT. About 6 minutes for
 # 1-3; 4 adds about 8 minutes plus the 100,000-child fan-out (at most FANOUT_STRETCH_MINUTES).
 # Knobs (environment): BENCH_PORT, BENCH_SECONDS, PGBENCH_SECONDS, BENCH_CLIENTS, BENCH_STREAMS;
 #   BENCH_SCENARIOS: a comma-separated subset of events (1-2), watch (3), execution (4), data (5),
-#   or all;
+#   kubernetes (6), or all (1-5);
 #   BENCH_MANAGER_JAR: run this manager jar as it is (no build of the manager);
 #   execution: EXEC_SECONDS, EXEC_CLIENTS, EXEC_WARMUP, LATENCY_RUNS, FANOUT_CHILDREN,
-#   FANOUT_STRETCH (0 skips it), FANOUT_STRETCH_MINUTES, PGBENCH_LATENCY_SECONDS.
+#   FANOUT_STRETCH (0 skips it), FANOUT_STRETCH_MINUTES, PGBENCH_LATENCY_SECONDS;
+#   kubernetes: K8S_ACTIONS, K8S_WARMUP, K8S_CONCURRENCY, K8S_CACHED, K8S_HEAP.
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$BENCH_DIR/../.." && pwd)
@@ -28,9 +32,9 @@ STREAMS=${BENCH_STREAMS:-1000}
 OUT=${BENCH_OUT:-$(mktemp -d /tmp/aloft-bench.XXXXXX)}
 MANAGER_JAR=${BENCH_MANAGER_JAR:-"$ROOT/infra/manager/target/aloft-manager-0.1.0-SNAPSHOT.jar"}
 SCENARIOS=${BENCH_SCENARIOS:-all}
-wanted() { [ "$SCENARIOS" = all ] || [[ ",$SCENARIOS," == *",$1,"* ]]; }
+wanted() { [[ ",$SCENARIOS," == *",$1,"* ]] || { [ "$SCENARIOS" = all ] && [ "$1" != kubernetes ]; }; }
 for s in ${SCENARIOS//,/ }; do
-  case $s in all | events | watch | execution | data) ;; *) echo "run.sh: unknown scenario group '$s' in BENCH_SCENARIOS" >&2; exit 2 ;; esac
+  case $s in all | events | watch | execution | data | kubernetes) ;; *) echo "run.sh: unknown scenario group '$s' in BENCH_SCENARIOS" >&2; exit 2 ;; esac
 done
 BENCH_JAR="$BENCH_DIR/target/aloft-bench-0.1.0-SNAPSHOT.jar"
 java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'; }
@@ -61,6 +65,8 @@ source "$BENCH_DIR/lib/summary.sh"
 source "$BENCH_DIR/lib/execution.sh"
 # shellcheck source=lib/data.sh
 source "$BENCH_DIR/lib/data.sh"
+# shellcheck source=lib/kubernetes.sh
+source "$BENCH_DIR/lib/kubernetes.sh"
 trap stop_manager EXIT
 command -v pgbench >/dev/null || PATH="/usr/lib/postgresql/15/bin:$PATH"
 
@@ -69,7 +75,10 @@ stale() { # $1 = jar, $2... = source dirs
   [ ! -f "$jar" ] || [ -n "$(find "$@" -newer "$jar" \( -name '*.java' -o -name '*.proto' \
     -o -name pom.xml -o -name '*.sql' -o -name '*.yml' \) -not -path '*/target/*' -print -quit)" ]
 }
-if [ -n "${BENCH_MANAGER_JAR:-}" ]; then
+needs_manager() { wanted events || wanted watch || wanted execution || wanted data; }
+if ! needs_manager; then
+  : # the Kubernetes scenarios build what they need (lib/kubernetes.sh)
+elif [ -n "${BENCH_MANAGER_JAR:-}" ]; then
   [ -f "$MANAGER_JAR" ] || fail "BENCH_MANAGER_JAR: no file $MANAGER_JAR"
   if stale "$BENCH_JAR" "$BENCH_DIR/src" "$BENCH_DIR/pom.xml"; then
     echo "Building the bench driver..."
@@ -137,9 +146,13 @@ fi
 if wanted data; then
   run_data
 fi
+if wanted kubernetes; then
+  run_kubernetes
+fi
 if wanted events || wanted watch; then
   print_summary
 fi
 echo
 print_execution_summary
+print_kubernetes_summary
 echo "(details in $OUT)"

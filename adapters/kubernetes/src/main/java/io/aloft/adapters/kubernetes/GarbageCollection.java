@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import io.aloft.domain.execution.TaskAction;
 import java.time.Instant;
 import java.util.List;
-import reactor.core.publisher.Flux;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,10 +26,18 @@ final class GarbageCollection {
   private final TerminalLabels labels;
   private final ResourceDeletion deletion;
 
-  GarbageCollection(ResourceLister lister, TerminalLabels labels, ResourceDeletion deletion) {
+  /** Puts a listed resource's offloaded parts back; empty when they are gone (it is skipped). */
+  private final Function<JsonObject, Mono<JsonObject>> resolve;
+
+  GarbageCollection(
+      ResourceLister lister,
+      TerminalLabels labels,
+      ResourceDeletion deletion,
+      Function<JsonObject, Mono<JsonObject>> resolve) {
     this.lister = lister;
     this.labels = labels;
     this.deletion = deletion;
+    this.resolve = resolve;
   }
 
   /** How many finished TaskActions it deleted. */
@@ -42,6 +50,7 @@ final class GarbageCollection {
         .items(TerminalLabels.SELECTED)
         .filter(TerminalLabels::isLabelled)
         .filter(item -> TerminalLabels.finishedBefore(item, cutoff))
+        .flatMap(resolve, CONCURRENCY)
         .flatMapIterable(GarbageCollection::readable)
         .filter(GarbageCollection::settled)
         .flatMap(a -> deletion.delete(a.spec().action()).thenReturn(1L), CONCURRENCY)
@@ -54,7 +63,9 @@ final class GarbageCollection {
         .filter(item -> !TerminalLabels.isLabelled(item))
         .flatMap(
             item ->
-                Flux.fromIterable(readable(item))
+                resolve
+                    .apply(item)
+                    .flatMapIterable(GarbageCollection::readable)
                     .filter(action -> action.status().isTerminal())
                     .flatMap(action -> labels.ensure(item, action.status().updatedAt())),
             CONCURRENCY)

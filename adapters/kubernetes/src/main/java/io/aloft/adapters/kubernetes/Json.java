@@ -1,5 +1,6 @@
 package io.aloft.adapters.kubernetes;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
@@ -14,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * merge patch removes a member by sending {@code null} and not every server drops it.
  */
 final class Json {
+
+  /** Serializes as the client does, for size checks. */
+  static final Gson GSON = new Gson();
 
   private Json() {}
 

@@ -3,7 +3,9 @@ package io.aloft.adapters.kubernetes;
 import com.google.gson.JsonObject;
 import io.aloft.application.port.execution.TaskActionChange;
 import io.aloft.application.port.execution.TaskActionStore;
+import io.aloft.application.port.storage.DataStore;
 import io.aloft.domain.error.AlreadyExists;
+import io.aloft.domain.error.FailedPrecondition;
 import io.aloft.domain.error.InvalidArgument;
 import io.aloft.domain.execution.TaskAction;
 import io.aloft.domain.execution.TaskActionSpec;
@@ -14,6 +16,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,6 +33,11 @@ import reactor.core.publisher.Mono;
  */
 public final class KubernetesTaskActionStore implements TaskActionStore, AutoCloseable {
 
+  private static final Logger log = LoggerFactory.getLogger(KubernetesTaskActionStore.class);
+
+  /** How many listed resources have their offloaded parts read at once. */
+  private static final int RESOLVE_CONCURRENCY = 16;
+
   private final TaskActionApi api;
   private final KubeCalls calls;
   private final ResourceLister lister;
@@ -36,21 +45,37 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
   private final ResourceDeletion deletion;
   private final StatusWrites statusWrites;
   private final GarbageCollection garbage;
+  private final LargeParts parts;
+
+  /**
+   * A store without storage for large parts: a TaskAction too large for a resource fails to be
+   * created ({@code FailedPrecondition}) instead of reaching the API server.
+   */
+  public KubernetesTaskActionStore(ApiClient client, KubernetesSettings settings, Clock clock) {
+    this(client, settings, clock, null, ResourceLimits.defaults());
+  }
 
   /**
    * @param client the API server's client (from a kubeconfig, or in-cluster)
    * @param clock the circuit breaker's clock and the resync's
+   * @param storage where parts too large for a resource go (see {@link ResourceLimits}), or null
    */
-  public KubernetesTaskActionStore(ApiClient client, KubernetesSettings settings, Clock clock) {
+  public KubernetesTaskActionStore(
+      ApiClient client,
+      KubernetesSettings settings,
+      Clock clock,
+      @Nullable DataStore storage,
+      ResourceLimits limits) {
     this.api =
         new TaskActionApi(client, settings.namespace(), settings.watchTimeout().plusSeconds(30));
     this.calls = new KubeCalls(client, settings, clock);
+    this.parts = new LargeParts(storage, limits);
     this.lister = new ResourceLister(api, calls);
-    this.watcher = new TaskActionWatcher(api, lister, settings, clock);
-    TerminalLabels labels = new TerminalLabels(api, calls, watcher.known());
-    this.statusWrites = new StatusWrites(api, calls, watcher.known(), labels);
-    this.deletion = new ResourceDeletion(api, calls, watcher.known(), statusWrites);
-    this.garbage = new GarbageCollection(lister, labels, deletion);
+    this.watcher = new TaskActionWatcher(api, lister, settings, clock, parts);
+    TerminalLabels labels = new TerminalLabels(api, calls, watcher.known(), parts);
+    this.statusWrites = new StatusWrites(api, calls, watcher.known(), labels, parts);
+    this.deletion = new ResourceDeletion(api, calls, watcher.known(), statusWrites, parts);
+    this.garbage = new GarbageCollection(lister, labels, deletion, this::resolveOrSkip);
   }
 
   /** Starts the watch behind {@link #changes()}; completes once it runs. */
@@ -73,6 +98,7 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
         .map(Optional::of)
         .defaultIfEmpty(Optional.empty())
         .flatMap(owner -> insert(spec, owner.orElse(null)))
+        .flatMap(parts::resolve)
         .doOnNext(watcher.known()::written)
         .onErrorResume(KubeErrors::isConflict, e -> existing(spec))
         .onErrorMap(
@@ -117,10 +143,33 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
 
   @Override
   public Flux<TaskAction> listActive() {
+    return resolvedItems().filter(a -> !a.status().isTerminal() || a.isDeleting());
+  }
+
+  /**
+   * Every TaskAction listed, with its offloaded parts read back. Unreadable ones are skipped, as
+   * are ones whose parts are gone or altered (logged); storage being unavailable fails the listing.
+   */
+  private Flux<TaskAction> resolvedItems() {
     return lister
         .items()
-        .flatMapIterable(GarbageCollection::readable)
-        .filter(a -> !a.status().isTerminal() || a.isDeleting());
+        .flatMapSequential(this::resolveOrSkip, RESOLVE_CONCURRENCY)
+        .flatMapIterable(GarbageCollection::readable);
+  }
+
+  /**
+   * {@code item} with its offloaded parts read back; empty (logged) when they are gone or altered.
+   * Storage being unavailable is an error: the caller retries.
+   */
+  private Mono<JsonObject> resolveOrSkip(JsonObject item) {
+    return parts
+        .resolve(item)
+        .onErrorResume(
+            FailedPrecondition.class,
+            e -> {
+              log.warn("Skipping TaskAction {}: {}", name(item), e.getMessage());
+              return Mono.empty();
+            });
   }
 
   @Override
@@ -140,7 +189,9 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
 
   private Mono<JsonObject> insert(TaskActionSpec spec, TaskActionResources.@Nullable Owner owner) {
     JsonObject resource = TaskActionResources.newResource(spec, api.namespace(), owner);
-    return calls.raw(() -> api.create(resource));
+    return parts
+        .fitForCreate(resource, spec)
+        .flatMap(fitted -> calls.raw(() -> api.create(fitted)));
   }
 
   /** The parent's resource, when the spec has a parent that exists (as the reference does). */
@@ -162,6 +213,7 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
     return calls
         .call("read of TaskAction " + name, () -> api.get(name), KubeErrors::isNotFound)
         .switchIfEmpty(Mono.defer(() -> insert(spec, null)))
+        .flatMap(parts::resolve)
         .flatMap(
             found ->
                 TaskActionResources.actionOf(found).equals(spec.action())
@@ -175,5 +227,13 @@ public final class KubernetesTaskActionStore implements TaskActionStore, AutoClo
                                 + "; "
                                 + spec.action()
                                 + " cannot be created in the same namespace")));
+  }
+
+  private static String name(JsonObject item) {
+    try {
+      return TaskActionResources.name(item);
+    } catch (RuntimeException e) {
+      return "(unnamed)";
+    }
   }
 }

@@ -34,12 +34,19 @@ final class ResourceDeletion {
   private final KubeCalls calls;
   private final KnownResources known;
   private final StatusWrites status;
+  private final LargeParts parts;
 
-  ResourceDeletion(TaskActionApi api, KubeCalls calls, KnownResources known, StatusWrites status) {
+  ResourceDeletion(
+      TaskActionApi api,
+      KubeCalls calls,
+      KnownResources known,
+      StatusWrites status,
+      LargeParts parts) {
     this.api = api;
     this.calls = calls;
     this.known = known;
     this.status = status;
+    this.parts = parts;
   }
 
   Mono<Void> request(ActionId action, String reason, Instant at) {
@@ -102,13 +109,12 @@ final class ResourceDeletion {
     String name = TaskActionResources.name(last);
     return calls
         .call("deletion of TaskAction " + action, () -> api.delete(name), KubeErrors::isNotFound)
-        .doOnNext(
+        .flatMap(
             answer -> {
-              if (isStillThere(answer)) {
-                known.written(answer);
-              } else {
-                known.removed(last);
+              if (!isStillThere(answer)) {
+                return Mono.fromRunnable(() -> known.removed(last));
               }
+              return parts.resolve(answer).doOnNext(known::written);
             })
         .then();
   }
@@ -125,6 +131,7 @@ final class ResourceDeletion {
             e ->
                 KubeErrors.translate(
                     "metadata update of TaskAction " + action, calls.attempts(), e))
+        .flatMap(parts::resolve)
         .doOnNext(known::written);
   }
 

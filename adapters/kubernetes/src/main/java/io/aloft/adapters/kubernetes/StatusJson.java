@@ -26,16 +26,27 @@ final class StatusJson {
   private StatusJson() {}
 
   static JsonObject write(TaskActionStatus status) {
+    return write(status, ResourceLimits.DEFAULT_MAX_MESSAGE_CHARS);
+  }
+
+  /**
+   * The status with its messages cut to {@code maxMessageChars} (a plugin's or a task's error text
+   * has no bound of its own), and explicit nulls for the references of offloaded fields, which
+   * {@link LargeParts#fitStatus} sets when a byte field is large.
+   */
+  static JsonObject write(TaskActionStatus status, int maxMessageChars) {
     JsonObject json = new JsonObject();
     json.addProperty("phase", status.phase().name());
     json.addProperty("reason", status.reason().name());
-    Json.put(json, "message", status.message());
+    Json.put(json, "message", cut(status.message(), maxMessageChars));
     json.addProperty("attempts", status.attempts());
     json.addProperty("systemFailures", status.systemFailures());
     json.addProperty("finalizer", status.finalizer());
     Json.put(json, "pluginState", status.pluginState());
     json.addProperty("eventVersion", status.eventVersion());
-    json.add("error", status.error() == null ? JsonNull.INSTANCE : error(status.error()));
+    json.add(
+        "error",
+        status.error() == null ? JsonNull.INSTANCE : error(status.error(), maxMessageChars));
     json.addProperty("cacheStatus", status.cacheStatus().name());
     Json.put(json, "attemptStartedAt", status.attemptStartedAt());
     Json.put(json, "updatedAt", status.updatedAt());
@@ -50,7 +61,23 @@ final class StatusJson {
     json.add("logs", logs);
     Json.put(json, "outputUri", status.outputUri());
     Json.put(json, "reportUri", status.reportUri());
+    for (String field : LargeParts.STATUS_FIELDS) {
+      json.add(field + "Ref", JsonNull.INSTANCE);
+    }
     return json;
+  }
+
+  /** {@code text} cut to {@code max} characters, saying how much was cut. */
+  static @Nullable String cut(@Nullable String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    String note = "… (" + (text.length() - max) + " more characters cut)";
+    int keep = Math.max(0, max - note.length());
+    if (keep > 0 && Character.isHighSurrogate(text.charAt(keep - 1))) {
+      keep--;
+    }
+    return text.substring(0, keep) + note;
   }
 
   static TaskActionStatus read(JsonObject json) {
@@ -73,10 +100,10 @@ final class StatusJson {
         Json.string(json, "reportUri"));
   }
 
-  private static JsonObject error(ExecutionError error) {
+  private static JsonObject error(ExecutionError error, int maxMessageChars) {
     JsonObject json = new JsonObject();
-    json.addProperty("code", error.code());
-    json.addProperty("message", error.message());
+    json.addProperty("code", cut(error.code(), 256));
+    json.addProperty("message", cut(error.message(), maxMessageChars));
     json.addProperty("kind", error.kind().name());
     Json.put(json, "errorUri", error.errorUri());
     Json.put(json, "timestamp", error.timestamp());

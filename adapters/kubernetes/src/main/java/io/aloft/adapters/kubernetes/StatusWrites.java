@@ -17,12 +17,19 @@ final class StatusWrites {
   private final KubeCalls calls;
   private final KnownResources known;
   private final TerminalLabels labels;
+  private final LargeParts parts;
 
-  StatusWrites(TaskActionApi api, KubeCalls calls, KnownResources known, TerminalLabels labels) {
+  StatusWrites(
+      TaskActionApi api,
+      KubeCalls calls,
+      KnownResources known,
+      TerminalLabels labels,
+      LargeParts parts) {
     this.api = api;
     this.calls = calls;
     this.known = known;
     this.labels = labels;
+    this.parts = parts;
   }
 
   /** The action's resource; empty when missing or when its name is another action's. */
@@ -30,7 +37,8 @@ final class StatusWrites {
     String name = ResourceNames.name(action);
     return calls
         .call("read of TaskAction " + action, () -> api.get(name), KubeErrors::isNotFound)
-        .filter(resource -> TaskActionResources.actionOf(resource).equals(action));
+        .filter(resource -> TaskActionResources.actionOf(resource).equals(action))
+        .flatMap(parts::resolve);
   }
 
   /**
@@ -41,16 +49,22 @@ final class StatusWrites {
    */
   Mono<JsonObject> update(TaskAction updated) {
     ActionId action = updated.spec().action();
-    JsonObject patch = new JsonObject();
-    patch.add("metadata", Patches.precondition(updated.resourceVersion()));
-    patch.add("status", StatusJson.write(updated.status()));
+    JsonObject status = StatusJson.write(updated.status(), parts.limits().maxMessageChars());
     String name = ResourceNames.name(action);
-    return calls
-        .raw(() -> api.patchStatus(name, patch))
+    return parts
+        .fitStatus(status, updated.spec())
+        .flatMap(
+            fitted -> {
+              JsonObject patch = new JsonObject();
+              patch.add("metadata", Patches.precondition(updated.resourceVersion()));
+              patch.add("status", fitted);
+              return calls.raw(() -> api.patchStatus(name, patch));
+            })
         .onErrorResume(KubeErrors::isNotFound, e -> Mono.empty())
         .onErrorMap(KubeErrors::isConflict, e -> stale(action, updated.resourceVersion(), e))
         .onErrorMap(
             e -> KubeErrors.translate("status update of TaskAction " + action, calls.attempts(), e))
+        .flatMap(parts::resolve)
         .doOnNext(known::written)
         .flatMap(
             written ->

@@ -67,10 +67,18 @@ public final class TaskActionResources {
     return resource;
   }
 
+  /**
+   * The TaskAction; the resource's offloaded parts must have been read back ({@link LargeParts}).
+   */
   static TaskAction read(JsonObject resource) {
     JsonObject metadata = metadata(resource);
-    TaskActionSpec spec = SpecJson.read(required(resource, "spec"));
+    JsonObject specJson = required(resource, "spec");
     JsonObject statusJson = Json.object(resource, "status");
+    if (LargeParts.hasRefs(specJson, statusJson)) {
+      throw new IllegalArgumentException(
+          "the TaskAction resource has parts in storage that were not read back");
+    }
+    TaskActionSpec spec = SpecJson.read(specJson);
     TaskActionStatus status =
         statusJson == null
             ? TaskActionStatus.queued(spec.createdAt())

@@ -10,7 +10,10 @@ import java.lang.reflect.Type;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -37,6 +40,7 @@ final class TaskActionWatcher implements AutoCloseable {
   private final KnownResources known;
   private final KubernetesSettings settings;
   private final Clock clock;
+  private final LargeParts parts;
   private final Sinks.Many<TaskActionChange> changes = Sinks.many().multicast().directBestEffort();
   private final Sinks.Empty<Void> started = Sinks.empty();
   private final AtomicBoolean running = new AtomicBoolean();
@@ -44,8 +48,13 @@ final class TaskActionWatcher implements AutoCloseable {
   private volatile Watch<JsonObject> current;
 
   TaskActionWatcher(
-      TaskActionApi api, ResourceLister lister, KubernetesSettings settings, Clock clock) {
+      TaskActionApi api,
+      ResourceLister lister,
+      KubernetesSettings settings,
+      Clock clock,
+      LargeParts parts) {
     this.api = api;
+    this.parts = parts;
     this.lister = lister;
     this.settings = settings;
     this.clock = clock;
@@ -100,7 +109,8 @@ final class TaskActionWatcher implements AutoCloseable {
   private String relist(boolean announce) {
     ResourceLister.Listing listing =
         lister.listAll().block(settings.operationTimeout().plus(MAX_BACKOFF));
-    known.relisted(listing.items(), Long.parseLong(listing.resourceVersion()), announce);
+    List<JsonObject> items = announce ? resolved(listing.items()) : listing.items();
+    known.relisted(items, Long.parseLong(listing.resourceVersion()), announce);
     return listing.resourceVersion();
   }
 
@@ -156,11 +166,43 @@ final class TaskActionWatcher implements AutoCloseable {
     JsonObject object = event.object;
     String seen = TaskActionResources.resourceVersionText(object);
     switch (event.type) {
-      case "ADDED", "MODIFIED" -> known.written(object);
+      case "ADDED", "MODIFIED" -> {
+        JsonObject resolved = resolved(object);
+        if (resolved != null) {
+          known.written(resolved);
+        }
+      }
       case "DELETED" -> known.removed(object);
       default -> {} // BOOKMARK: only its resource version matters
     }
     return seen == null ? version : seen;
+  }
+
+  /**
+   * The resource with its offloaded parts read back (this thread may wait for storage); null when
+   * they cannot be read, which is logged: the next write or re-list brings it again. A re-list
+   * keeps such a resource as it is, so it is not taken for removed (nor announced: it does not read
+   * as a TaskAction until its parts are back).
+   */
+  private @Nullable JsonObject resolved(JsonObject resource) {
+    try {
+      return parts.resolve(resource).block(settings.operationTimeout());
+    } catch (RuntimeException e) {
+      log.warn(
+          "TaskAction {}: its parts in storage cannot be read ({}); skipped until it changes",
+          TaskActionResources.name(resource),
+          KubeErrors.reason(e));
+      return null;
+    }
+  }
+
+  private List<JsonObject> resolved(List<JsonObject> resources) {
+    List<JsonObject> out = new ArrayList<>(resources.size());
+    for (JsonObject resource : resources) {
+      JsonObject resolved = resolved(resource);
+      out.add(resolved == null ? resource : resolved);
+    }
+    return out;
   }
 
   private void pause(Duration backoff) {

@@ -38,11 +38,13 @@ final class TerminalLabels {
   private final TaskActionApi api;
   private final KubeCalls calls;
   private final KnownResources known;
+  private final LargeParts parts;
 
-  TerminalLabels(TaskActionApi api, KubeCalls calls, KnownResources known) {
+  TerminalLabels(TaskActionApi api, KubeCalls calls, KnownResources known, LargeParts parts) {
     this.api = api;
     this.calls = calls;
     this.known = known;
+    this.parts = parts;
   }
 
   /**
@@ -60,6 +62,7 @@ final class TerminalLabels {
             "labelling of finished TaskAction " + name,
             () -> api.patch(name, patch(completedAt)),
             KubeErrors::isNotFound)
+        .flatMap(parts::resolve) // announced whole, as every written resource is
         .doOnNext(known::written)
         .onErrorResume(
             error -> {

@@ -231,7 +231,7 @@ class TaskActionCrdTest {
     return cast(list(map(crd(), "spec"), "versions").getFirst());
   }
 
-  private static Map<String, Object> schema() {
+  static Map<String, Object> schema() {
     return map(map(version(), "schema"), "openAPIV3Schema");
   }
 

@@ -87,7 +87,8 @@ public record AloftProperties(
    * run, action and attempt); unset, each attempt's raw data goes below its outputs. {@code store}
    * is where TaskActions live: {@code postgres} (the embedded store, the default) or {@code
    * kubernetes} (custom resources in {@code namespace}, through the kubeconfig or the in-cluster
-   * service account).
+   * service account). {@code maxResourceSize} bounds a TaskAction custom resource: above it the
+   * task spec is kept in storage and referenced (etcd refuses objects above about 1.5 MiB).
    */
   public record Execution(
       @DefaultValue("postgres") String store,
@@ -105,7 +106,8 @@ public record AloftProperties(
       @DefaultValue("1s") Duration pollInterval,
       @DefaultValue("1h") Duration finishedTtl,
       @DefaultValue("7d") Duration workDirRetention,
-      String rawDataPrefix) {
+      String rawDataPrefix,
+      @DefaultValue("512KB") org.springframework.util.unit.DataSize maxResourceSize) {
 
     public Execution {
       if (!"postgres".equals(store) && !"kubernetes".equals(store)) {

@@ -2,6 +2,7 @@ package io.aloft.manager.config;
 
 import io.aloft.adapters.kubernetes.KubernetesSettings;
 import io.aloft.adapters.kubernetes.KubernetesTaskActionStore;
+import io.aloft.adapters.kubernetes.ResourceLimits;
 import io.aloft.adapters.kubernetes.leader.LeaderElection;
 import io.aloft.adapters.kubernetes.leader.LeaderElectionSettings;
 import io.aloft.adapters.kubernetes.logs.PodLogReader;
@@ -102,11 +103,26 @@ class KubernetesConfiguration {
         pods.pollInterval());
   }
 
+  /**
+   * TaskActions as custom resources; a resource that would be larger than {@code
+   * aloft.execution.max-resource-size} keeps its task spec in storage, below the run's output base
+   * (or the metadata prefix for a spec without one).
+   */
   @Bean(destroyMethod = "close")
   KubernetesTaskActionStore taskActionStore(
-      ApiClient kubernetesClient, AloftProperties properties, Clock clock) {
+      ApiClient kubernetesClient, AloftProperties properties, DataStore storage, Clock clock) {
+    AloftProperties.Storage bucket = properties.storage();
+    ResourceLimits limits =
+        ResourceLimits.defaults()
+            .withMaxResourceBytes(
+                Math.toIntExact(properties.execution().maxResourceSize().toBytes()))
+            .withFallbackPrefix("s3://" + bucket.bucket() + "/" + bucket.metadataPrefix());
     return new KubernetesTaskActionStore(
-        kubernetesClient, KubernetesSettings.defaults(properties.execution().namespace()), clock);
+        kubernetesClient,
+        KubernetesSettings.defaults(properties.execution().namespace()),
+        clock,
+        storage,
+        limits);
   }
 
   /**
