@@ -70,18 +70,28 @@ final class WatchEvents {
       if (generation != watchGeneration) {
         return List.of();
       }
-      List<Event> found = new ArrayList<>();
-      for (Event event : events) {
-        if (event.resourceVersion() > fromVersion) {
-          found.add(event);
-        }
-      }
+      List<Event> found = new ArrayList<>(events.subList(firstAfter(fromVersion), events.size()));
       long left = deadline - System.currentTimeMillis();
       if (!found.isEmpty() || left <= 0) {
         return found;
       }
       wait(left);
     }
+  }
+
+  /** Versions only grow (changes are recorded under the mock's write lock): a binary search. */
+  private int firstAfter(long version) {
+    int low = 0;
+    int high = events.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (events.get(middle).resourceVersion() > version) {
+        high = middle;
+      } else {
+        low = middle + 1;
+      }
+    }
+    return low;
   }
 
   private static long version(String object) {
