@@ -32,7 +32,7 @@ taillogs_reference() {
 run_data() {
   start_manager data "" "--aloft.execution.max-log-size=$((2 * TAILLOGS_MIB + 64))MB --aloft.storage.embedded-port=$DATA_S3_PORT"
   taillogs_reference
-  SCENARIO_CAP=900 scenario taillogs taillogs --bytes="$TAILLOGS_MIB" --probes=30
+  SCENARIO_CAP=900 scenario taillogs taillogs --bytes="$TAILLOGS_MIB" --probes=100
   # The copilot runs from the extracted jar, as `./aloft copilot` and the copilot image do.
   rm -rf "$OUT/copilot-app"
   "$JAVA" -Djarmode=tools -jar "$MANAGER_JAR" extract --destination "$OUT/copilot-app" >/dev/null
