@@ -213,6 +213,12 @@ public final class KubernetesPodPlugin implements TaskPlugin, AutoCloseable {
         });
   }
 
+  /** The attempt is over (whatever ended it): its pod's changes need wake no one. */
+  @Override
+  public Mono<Void> finalizeAttempt(PluginContext context) {
+    return Mono.fromRunnable(() -> wakeUps.drop(PodNames.pod(context)));
+  }
+
   private PluginReport report(PluginPhase phase, Bytes state, List<TaskLog> logs) {
     return new PluginReport(phase, state, logs, null, null, settings.pollInterval());
   }

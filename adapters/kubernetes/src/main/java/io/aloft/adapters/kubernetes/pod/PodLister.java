@@ -5,6 +5,8 @@ import com.google.gson.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -14,6 +16,8 @@ import reactor.core.publisher.Mono;
  * arrives: only one page of full pods is ever held.
  */
 final class PodLister {
+
+  private static final Logger log = LoggerFactory.getLogger(PodLister.class);
 
   /** Every pod, and the listing's resource version to watch from. */
   record Listing(Map<String, LeanPod> pods, String resourceVersion) {}
@@ -65,9 +69,15 @@ final class PodLister {
     }
     for (JsonElement item : items.getAsJsonArray()) {
       JsonObject pod = item.getAsJsonObject();
-      if (LeanPodJson.isAloftPod(pod)) {
+      if (!LeanPodJson.isAloftPod(pod)) {
+        continue;
+      }
+      try {
         LeanPod lean = LeanPod.of(pod);
         pods.put(lean.name(), lean);
+      } catch (RuntimeException e) {
+        // Left out of the cache, not the listing's failure: its attempt reads it with a GET.
+        log.warn("Pod listing: skipped a pod that does not read ({})", e.toString());
       }
     }
   }

@@ -159,10 +159,15 @@ final class PodWatcher implements AutoCloseable {
     }
     JsonObject object = event.object;
     String seen = LeanPodJson.resourceVersion(object);
-    switch (event.type) {
-      case "ADDED", "MODIFIED" -> changed(object);
-      case "DELETED" -> deleted(object);
-      default -> {} // BOOKMARK: only its resource version matters
+    try {
+      switch (event.type) {
+        case "ADDED", "MODIFIED" -> changed(object);
+        case "DELETED" -> deleted(object);
+        default -> {} // BOOKMARK: only its resource version matters
+      }
+    } catch (RuntimeException e) {
+      // Skipped, not retried: watching again from before it would only meet it again.
+      log.warn("Pod watch: skipped a {} event that does not read as a pod ({})", event.type, e);
     }
     return seen == null ? version : seen;
   }
@@ -171,9 +176,14 @@ final class PodWatcher implements AutoCloseable {
     if (!LeanPodJson.isAloftPod(object)) {
       return;
     }
-    LeanPod pod = LeanPod.of(object);
-    cache.put(pod);
-    wakeUps.wake(pod.name());
+    String name = LeanPodJson.name(object);
+    try {
+      cache.put(LeanPod.of(object));
+    } catch (RuntimeException e) {
+      cache.remove(name); // the attempt's next pass reads it with a GET, and judges it
+      log.warn("Pod {}: its status does not read ({}); not cached", name, e.toString());
+    }
+    wakeUps.wake(name);
   }
 
   private void deleted(JsonObject object) {
