@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Who to wake when a pod changes: each {@code handle} registers its context's wake-up under the
  * attempt's pod name (a restarted manager so registers again on its first pass); the informer runs
- * it on every event for that pod. A registration goes when the attempt ends (terminal report), is
- * aborted, or its pod is deleted, so at most one is held per live pod.
+ * it on every event for that pod. A registration goes when the attempt ends (terminal report,
+ * {@code finalizeAttempt}), is aborted, or its pod is deleted, so at most one is held per live pod.
  */
 final class PodWakeUps {
 
