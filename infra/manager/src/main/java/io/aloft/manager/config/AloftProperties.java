@@ -121,7 +121,8 @@ public record AloftProperties(
    * Task pods, when {@code execution.store=kubernetes} runs {@code container} tasks as pods (see
    * the pod plugin's PodSettings). {@code copilotImage} is the Aloft image (infra/k8s/copilot);
    * {@code storageSecret} names a Secret with {@code storage-access-key} and {@code
-   * storage-secret-key} for the copilot; unset maps and lists keep the plugin's defaults.
+   * storage-secret-key} for the copilot; unset maps and lists keep the plugin's defaults. {@code
+   * pollInterval} is a safety resync: the pod informer wakes an attempt as soon as its pod changes.
    */
   public record Pods(
       @DefaultValue("ghcr.io/aloft/aloft:0.1.0-SNAPSHOT") String copilotImage,
@@ -131,7 +132,7 @@ public record AloftProperties(
       List<String> interruptibleTolerations,
       @DefaultValue("3m") Duration pullGrace,
       @DefaultValue("10m") Duration uploadGrace,
-      @DefaultValue("5s") Duration pollInterval) {}
+      @DefaultValue("30s") Duration pollInterval) {}
 
   /**
    * Leader election between manager replicas when {@code execution.store=kubernetes}: only the

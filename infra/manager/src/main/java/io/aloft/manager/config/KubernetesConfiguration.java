@@ -46,8 +46,12 @@ class KubernetesConfiguration {
     }
   }
 
-  /** Runs {@code container} tasks as pods (instead of the embedded local processes). */
-  @Bean
+  /**
+   * Runs {@code container} tasks as pods (instead of the embedded local processes). Its pod
+   * informer starts here, on every replica (a follower's cache is warm when it takes over), and
+   * stops on shutdown; it lists and watches the pods Aloft created, which the Role allows.
+   */
+  @Bean(destroyMethod = "close")
   KubernetesPodPlugin kubernetesPodPlugin(
       ApiClient kubernetesClient,
       AloftProperties properties,
@@ -55,14 +59,17 @@ class KubernetesConfiguration {
       DataStore data,
       LiteralCodec codec,
       Clock clock) {
-    return new KubernetesPodPlugin(
-        kubernetesClient,
-        KubernetesSettings.defaults(properties.execution().namespace()),
-        podSettings(properties),
-        specs,
-        data,
-        codec,
-        clock);
+    KubernetesPodPlugin plugin =
+        new KubernetesPodPlugin(
+            kubernetesClient,
+            KubernetesSettings.defaults(properties.execution().namespace()),
+            podSettings(properties),
+            specs,
+            data,
+            codec,
+            clock);
+    plugin.start(); // in the background: until it follows the pods, the plugin reads them by GET
+    return plugin;
   }
 
   /** TailLogs for the pods' {@code k8s://} log links. */

@@ -64,7 +64,24 @@ class TaskActionStoreChoiceTest {
               TaskPlugins plugins =
                   new TaskPlugins(List.copyOf(started.getBeansOfType(TaskPlugin.class).values()));
               assertThat(plugins.find("container")).get().isInstanceOf(KubernetesPodPlugin.class);
+              // the pod informer wakes attempts; polls are only a safety resync
+              assertThat(
+                      KubernetesConfiguration.podSettings(started.getBean(AloftProperties.class))
+                          .pollInterval())
+                  .isEqualTo(Duration.ofSeconds(30));
             });
+  }
+
+  @Test
+  void givenAPollInterval_ThenThePodPluginResyncsAtIt() {
+    context
+        .withPropertyValues("aloft.execution.store=kubernetes", "aloft.pods.poll-interval=2m")
+        .run(
+            started ->
+                assertThat(
+                        KubernetesConfiguration.podSettings(started.getBean(AloftProperties.class))
+                            .pollInterval())
+                    .isEqualTo(Duration.ofMinutes(2)));
   }
 
   @Test

@@ -17,7 +17,6 @@ import io.aloft.domain.execution.PluginPhase;
 import io.aloft.domain.execution.PluginReport;
 import io.aloft.domain.support.Bytes;
 import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.openapi.models.V1Pod;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -32,15 +31,24 @@ import reactor.core.publisher.Mono;
  * PodStatuses}) and, once it succeeded, check its outputs in storage ({@link PodOutputs}). The
  * state is the pod's name: a pod missing although the state says it was created was deleted outside
  * Aloft, a retryable SYSTEM failure. A repeated first call (after a crash) finds the pod and adopts
- * it. The controller is not woken by pod changes: it asks again every poll interval. Abort deletes
- * the pod; finished pods stay for their logs until their TaskAction is deleted (they are owned by
- * it).
+ * it. Abort deletes the pod; finished pods stay for their logs until their TaskAction is deleted
+ * (they are owned by it).
+ *
+ * <p>Once {@link #start() started}, a pod informer ({@link PodWatcher}) keeps Aloft's pods in a
+ * lean cache and wakes the controller on every change of a pod whose attempt it handles, so a phase
+ * change is seen at once; the poll interval is then only a safety resync. A pod is read from the
+ * cache while the informer follows the server and holds it; otherwise (not started, a watch down, a
+ * pod created an instant ago whose event has not arrived) by a GET, so only the API server ever
+ * says a pod is gone. Not started, it polls with a GET each interval, as before.
  */
-public final class KubernetesPodPlugin implements TaskPlugin {
+public final class KubernetesPodPlugin implements TaskPlugin, AutoCloseable {
 
   public static final String TASK_TYPE = "container";
 
   private final PodApi pods;
+  private final PodCache cache = new PodCache();
+  private final PodWakeUps wakeUps = new PodWakeUps();
+  private final PodWatcher watcher;
   private final PodOutputs outputs;
   private final ActionSpecReader specs;
   private final PodSettings settings;
@@ -54,11 +62,36 @@ public final class KubernetesPodPlugin implements TaskPlugin {
       DataStore data,
       LiteralCodec codec,
       Clock clock) {
-    this.pods = new PodApi(client, new KubeCalls(client, calls, clock), settings.namespace());
+    this.pods =
+        new PodApi(
+            client,
+            new KubeCalls(client, calls, clock),
+            settings.namespace(),
+            calls.watchTimeout().plusSeconds(30));
+    this.watcher = new PodWatcher(pods, calls, clock, cache, wakeUps);
     this.outputs = new PodOutputs(data, codec, clock);
     this.specs = specs;
     this.settings = settings;
     this.clock = clock;
+  }
+
+  /**
+   * Starts the pod informer (once); completes when it holds the first listing and watches. Until
+   * then, and whenever its watch is down, pods are read with a GET.
+   */
+  public Mono<Void> start() {
+    return watcher.start();
+  }
+
+  /** Stops the pod informer. */
+  @Override
+  public void close() {
+    watcher.close();
+  }
+
+  /** How many attempts wait for their pod's changes (for tests: registrations must not leak). */
+  int wakeUpRegistrations() {
+    return wakeUps.count();
   }
 
   @Override
@@ -84,7 +117,9 @@ public final class KubernetesPodPlugin implements TaskPlugin {
           String name = PodNames.pod(context);
           Bytes state = Bytes.of(name.getBytes(StandardCharsets.UTF_8));
           List<TaskLog> logs = List.of(PodLogLinks.link(settings.namespace(), name, PodNames.TASK));
-          return pods.get(name)
+          // Before the read: a change arriving meanwhile wakes this attempt again.
+          wakeUps.register(name, context.wakeUp());
+          return read(name)
               .flatMap(pod -> observe(context, pod, state, logs))
               .switchIfEmpty(
                   Mono.defer(
@@ -98,8 +133,22 @@ public final class KubernetesPodPlugin implements TaskPlugin {
                                       logs,
                                       "Interrupted",
                                       "the pod " + name + " was deleted outside Aloft",
-                                      ErrorKind.SYSTEM))));
+                                      ErrorKind.SYSTEM))))
+              .doOnNext(report -> forgetIfEnded(name, report));
         });
+  }
+
+  /** The cached pod when the informer follows the server and holds it; otherwise a GET. */
+  private Mono<LeanPod> read(String name) {
+    LeanPod cached = cache.find(name);
+    return cached != null ? Mono.just(cached) : pods.get(name);
+  }
+
+  /** An attempt that ended needs no more wake-ups (a retry has a pod of another name). */
+  private void forgetIfEnded(String pod, PluginReport report) {
+    if (report.phase() == PluginPhase.SUCCESS || report.phase().isFailure()) {
+      wakeUps.drop(pod);
+    }
   }
 
   private Mono<PluginReport> create(PluginContext context, Bytes state, List<TaskLog> logs) {
@@ -136,8 +185,8 @@ public final class KubernetesPodPlugin implements TaskPlugin {
   }
 
   private Mono<PluginReport> observe(
-      PluginContext context, V1Pod pod, Bytes state, List<TaskLog> logs) {
-    return switch (PodStatuses.read(pod, clock.instant(), settings.pullGrace())) {
+      PluginContext context, LeanPod pod, Bytes state, List<TaskLog> logs) {
+    return switch (PodStatuses.read(pod.toV1Pod(), clock.instant(), settings.pullGrace())) {
       case PodObservation.NotStarted waiting -> Mono.just(report(waiting.phase(), state, logs));
       case PodObservation.Running r -> Mono.just(report(PluginPhase.RUNNING, state, logs));
       case PodObservation.Failed f ->
@@ -156,7 +205,18 @@ public final class KubernetesPodPlugin implements TaskPlugin {
 
   @Override
   public Mono<Void> abort(PluginContext context, String reason) {
-    return pods.delete(PodNames.pod(context)).then();
+    return Mono.defer(
+        () -> {
+          String name = PodNames.pod(context);
+          wakeUps.drop(name);
+          return pods.delete(name).then();
+        });
+  }
+
+  /** The attempt is over (whatever ended it): its pod's changes need wake no one. */
+  @Override
+  public Mono<Void> finalizeAttempt(PluginContext context) {
+    return Mono.fromRunnable(() -> wakeUps.drop(PodNames.pod(context)));
   }
 
   private PluginReport report(PluginPhase phase, Bytes state, List<TaskLog> logs) {

@@ -10,18 +10,30 @@ import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
  * The pod endpoints the plugin uses, through {@link KubeCalls} (asynchronous, timed out, retried,
  * behind a circuit breaker). A missing pod or TaskAction completes empty; a pod that already exists
- * is reported as {@link AlreadyExists} so a repeated first call adopts it.
+ * is reported as {@link AlreadyExists} so a repeated first call adopts it. A pod read is returned
+ * as {@link LeanPod} keeps it, the same shape the informer's cache holds. The list and watch of
+ * Aloft's pods ({@link #SELECTOR}) feed {@link PodWatcher}.
  */
 final class PodApi {
 
   /** Deleting an aborted pod does not wait for the upload grace: its outputs are not wanted. */
   static final int ABORT_GRACE_SECONDS = 30;
+
+  /** Every pod Aloft creates has the attempt label (PodManifests); no other pod needs it. */
+  static final String SELECTOR = PodManifests.ATTEMPT;
+
+  /** Pods per list request: a large namespace is never one huge response (nor one huge tree). */
+  static final int PAGE = 500;
 
   /** A create found the pod there already (a repeated call after a crash). */
   static final class AlreadyExists extends RuntimeException {
@@ -35,25 +47,72 @@ final class PodApi {
   private final CustomObjectsApi custom;
   private final KubeCalls calls;
   private final String namespace;
+  private final OkHttpClient watchHttp;
 
-  PodApi(ApiClient client, KubeCalls calls, String namespace) {
+  /**
+   * @param watchReadTimeout how long a watch may stay silent before its connection counts as lost
+   */
+  PodApi(ApiClient client, KubeCalls calls, String namespace, Duration watchReadTimeout) {
     this.client = client;
     this.core = new CoreV1Api(client);
     this.custom = new CustomObjectsApi(client);
     this.calls = calls;
     this.namespace = namespace;
+    // The same client (TLS, interceptors) with the watch's longer read timeout.
+    this.watchHttp =
+        client
+            .getHttpClient()
+            .newBuilder()
+            .readTimeout(watchReadTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .build();
   }
 
-  Mono<V1Pod> get(String name) {
+  ApiClient client() {
+    return client;
+  }
+
+  Mono<LeanPod> get(String name) {
     return calls
         .call(
             "get pod " + name,
             () -> build(() -> core.readNamespacedPod(name, namespace).buildCall(null)),
             KubeErrors::isNotFound)
-        .map(this::pod);
+        .map(LeanPod::of);
   }
 
-  Mono<V1Pod> create(V1Pod pod) {
+  /** One page of Aloft's pods in the namespace; the first page's version is the listing's. */
+  Mono<JsonObject> listPage(@Nullable String continueToken) {
+    return calls.call(
+        "list of pods",
+        () ->
+            build(
+                () ->
+                    core.listNamespacedPod(namespace)
+                        .labelSelector(SELECTOR)
+                        .limit(PAGE)
+                        ._continue(continueToken)
+                        .buildCall(null)));
+  }
+
+  /**
+   * A watch of Aloft's pods from {@code resourceVersion}, which the server ends after {@code
+   * timeoutSeconds}; read by {@link io.kubernetes.client.util.Watch}, on the watcher's thread.
+   */
+  Call watch(String resourceVersion, int timeoutSeconds) {
+    Call call =
+        build(
+            () ->
+                core.listNamespacedPod(namespace)
+                    .labelSelector(SELECTOR)
+                    .watch(true)
+                    .allowWatchBookmarks(true)
+                    .resourceVersion(resourceVersion)
+                    .timeoutSeconds(timeoutSeconds)
+                    .buildCall(null));
+    return watchHttp.newCall(call.request());
+  }
+
+  Mono<LeanPod> create(V1Pod pod) {
     String name = pod.getMetadata().getName();
     return calls
         .raw(() -> build(() -> core.createNamespacedPod(namespace, pod).buildCall(null)))
@@ -61,7 +120,7 @@ final class PodApi {
         .onErrorMap(
             e -> !(e instanceof AlreadyExists),
             e -> KubeErrors.translate("create pod " + name, calls.attempts(), e))
-        .map(this::pod);
+        .map(LeanPod::of);
   }
 
   /** Deletes the pod; true when there was one. */
@@ -104,10 +163,6 @@ final class PodApi {
               return new PodManifests.Owner(
                   metadata.get("name").getAsString(), metadata.get("uid").getAsString());
             });
-  }
-
-  private V1Pod pod(JsonObject json) {
-    return client.getJSON().deserialize(json.toString(), V1Pod.class);
   }
 
   private interface CallBuilder {

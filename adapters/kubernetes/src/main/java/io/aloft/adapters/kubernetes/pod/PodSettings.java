@@ -23,7 +23,10 @@ import java.util.Objects;
  * @param pullGrace how long an image pull or container configuration error may last before the
  *     attempt fails (the kubelet retries them; a registry hiccup heals, a typo does not)
  * @param uploadGrace the pod's termination grace: the outputs upload runs in it
- * @param pollInterval how often a pod is looked at while it is not finished
+ * @param pollInterval how often a pod is looked at while it is not finished, even without news: the
+ *     pod informer wakes the controller on each change of the pod, so this is a safety resync (for
+ *     a change the informer could not deliver, or a plugin not started), not the speed at which
+ *     changes are seen; it also bounds how late a pull error past its grace fails the attempt
  */
 public record PodSettings(
     String namespace,
@@ -52,7 +55,8 @@ public record PodSettings(
 
   /**
    * 16 CPUs, 64 GiB, 4 GPUs, 100 GiB of scratch at most; a 3 min pull grace, a 10 min upload grace,
-   * 5 s polls; interruptible pods tolerate {@code aloft.io/interruptible} taints.
+   * a 30 s safety resync (changes come from the pod informer); interruptible pods tolerate {@code
+   * aloft.io/interruptible} taints.
    */
   public static PodSettings defaults(String namespace, String copilotImage) {
     return new PodSettings(
@@ -65,7 +69,7 @@ public record PodSettings(
         List.of("aloft.io/interruptible=true:NoSchedule"),
         Duration.ofMinutes(3),
         Duration.ofMinutes(10),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(30));
   }
 
   public PodSettings withPullGrace(Duration grace) {

@@ -7,10 +7,11 @@ import java.util.Map;
 /**
  * The Kubernetes benchmarks of issue 5 (infra/bench/lib/kubernetes.sh runs this from the test
  * classpath; docs/benchmarks.md): reconcile throughput against the API stand-in next to its raw
- * create-and-patch rate, and heap per 10,000 cached TaskActions. Prints {@code RESULT} lines.
+ * create-and-patch rate, and heap per 10,000 cached TaskActions; on request ({@code pod-memory}),
+ * heap per pod in the pod informer's cache. Prints {@code RESULT} lines.
  *
- * <p>Options: {@code --scenarios=reference,reconcile,memory}, {@code --actions=5000}, {@code
- * --warmup=500}, {@code --concurrency=64}, {@code --cached=10000}.
+ * <p>Options: {@code --scenarios=reference,reconcile,memory} (or {@code pod-memory}), {@code
+ * --actions=5000}, {@code --warmup=500}, {@code --concurrency=64}, {@code --cached=10000}.
  */
 public final class KubernetesBench {
 
@@ -61,6 +62,9 @@ public final class KubernetesBench {
     }
     if (scenarios.contains("memory")) {
       CachedMemory.measure(cached, concurrency);
+    }
+    if (scenarios.contains("pod-memory")) {
+      io.aloft.adapters.kubernetes.pod.PodCacheMemory.measure(cached, BenchKit::usedAfterGc);
     }
   }
 }

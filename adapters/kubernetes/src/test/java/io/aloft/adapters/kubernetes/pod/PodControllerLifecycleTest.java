@@ -38,22 +38,25 @@ import reactor.core.scheduler.Schedulers;
  * The real controller on the Kubernetes TaskAction store and the pod plugin, against the API server
  * stand-in, through one action's life: the test plays the kubelet (pod statuses) and the copilot
  * (outputs.pb). The ActionEvents the controller sends are recorded where the event store would
- * append them.
+ * append them. The plugin's poll interval and the controller's resync are 10 minutes, so only the
+ * pod informer's wake-ups can explain the progress seen within the test's waits.
  */
 class PodControllerLifecycleTest {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Duration LONG = Duration.ofMinutes(10);
 
   @TempDir Path storage;
   private PodTestKit kit;
   private TaskActionController controller;
+  private KubernetesPodPlugin plugin;
   private final List<RecordActionEvent> events = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
     kit = new PodTestKit(storage);
     kit.store.start().block(WAIT);
-    PodSettings fast =
+    PodSettings slowPolls =
         new PodSettings(
             PodTestKit.NAMESPACE,
             PodTestKit.COPILOT,
@@ -64,13 +67,27 @@ class PodControllerLifecycleTest {
             List.of(),
             Duration.ofMinutes(3),
             Duration.ofMinutes(10),
-            Duration.ofMillis(100));
-    ExecutionSettings settings = ExecutionSettings.defaults("http://aloft.aloft.svc:8090");
+            LONG);
+    plugin = kit.watchingPlugin(slowPolls, Clock.systemUTC());
+    ExecutionSettings defaults = ExecutionSettings.defaults("http://aloft.aloft.svc:8090");
+    ExecutionSettings settings =
+        new ExecutionSettings(
+            defaults.workers(),
+            defaults.namespace(),
+            defaults.cluster(),
+            defaults.endpoint(),
+            LONG,
+            defaults.backoffBase(),
+            defaults.backoffMax(),
+            defaults.eventBatchSize(),
+            defaults.eventLinger(),
+            defaults.pluginCallTimeout(),
+            defaults.finishedTtl());
     controller =
         new TaskActionController(
             kit.store,
             kit.specs,
-            new TaskPlugins(List.of(kit.plugin(fast, Clock.systemUTC()))),
+            new TaskPlugins(List.of(plugin)),
             new RecordEventsUseCase(new Recording()),
             kit.data,
             new ProtoLiteralCodec(),
@@ -115,6 +132,21 @@ class PodControllerLifecycleTest {
         .containsExactly("k8s://aloft/" + pod + "/task");
     TaskAction stored = kit.store.get(id).block(WAIT);
     assertThat(stored.status().phase()).isEqualTo(ActionPhase.SUCCEEDED);
+    assertThat(plugin.wakeUpRegistrations()).isZero();
+  }
+
+  @Test
+  void givenARunningPod_whenItIsDeletedOutsideAloft_thenTheAttemptRestartsInANewPodPromptly() {
+    ActionId id = ActionId.of("proj", "development", "gone", "a0");
+    kit.context(id, PodTestKit.template().build(), 1);
+    await().atMost(WAIT).until(() -> kit.pod("gone-a0-0") != null);
+    kit.status("gone-a0-0", s -> taskState(s, "Running", running()));
+    await().atMost(WAIT).until(() -> phases().contains(ActionPhase.RUNNING));
+
+    kit.kubelet.pods().inNamespace(PodTestKit.NAMESPACE).withName("gone-a0-0").delete();
+
+    await().atMost(WAIT).until(() -> kit.pod("gone-a0-0-r1") != null);
+    await().atMost(WAIT).until(() -> plugin.wakeUpRegistrations() == 1); // the new pod's only
   }
 
   private List<ActionPhase> phases() {

@@ -89,7 +89,7 @@ class PodPhaseMappingTest {
     PluginReport report = handle();
 
     assertThat(report.phase()).isEqualTo(PluginPhase.RUNNING);
-    assertThat(report.recheckAfter()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(report.recheckAfter()).isEqualTo(Duration.ofSeconds(30)); // the safety resync
   }
 
   @Test

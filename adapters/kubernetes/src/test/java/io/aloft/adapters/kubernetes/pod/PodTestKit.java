@@ -52,6 +52,8 @@ final class PodTestKit implements AutoCloseable {
   final ProtoActionSpecReader specs = new ProtoActionSpecReader();
   final FileDataStore data;
   final Path storage;
+  private final List<KubernetesPodPlugin> plugins =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   PodTestKit(Path storage) throws Exception {
     this.storage = storage;
@@ -63,15 +65,26 @@ final class PodTestKit implements AutoCloseable {
     this.data = new FileDataStore(List.of(storage));
   }
 
+  /** A plugin whose informer is not started: every read is a GET. Closed with the kit. */
   KubernetesPodPlugin plugin(PodSettings settings, Clock clock) {
-    return new KubernetesPodPlugin(
-        api.client(),
-        KubernetesSettings.defaults(NAMESPACE).withRetry(1, Duration.ofMillis(10)),
-        settings,
-        specs,
-        data,
-        new ProtoLiteralCodec(),
-        clock);
+    KubernetesPodPlugin plugin =
+        new KubernetesPodPlugin(
+            api.client(),
+            KubernetesSettings.defaults(NAMESPACE).withRetry(1, Duration.ofMillis(10)),
+            settings,
+            specs,
+            data,
+            new ProtoLiteralCodec(),
+            clock);
+    plugins.add(plugin);
+    return plugin;
+  }
+
+  /** A plugin with its pod informer running (holding the first listing, watching). */
+  KubernetesPodPlugin watchingPlugin(PodSettings settings, Clock clock) {
+    KubernetesPodPlugin plugin = plugin(settings, clock);
+    plugin.start().block(WAIT);
+    return plugin;
   }
 
   static PodSettings settings() {
@@ -142,6 +155,12 @@ final class PodTestKit implements AutoCloseable {
   }
 
   PluginContext context(TaskActionSpec spec, int attempt, int systemFailures, Bytes state) {
+    return context(spec, attempt, systemFailures, state, () -> {});
+  }
+
+  /** As above, with the controller's wake-up for the attempt. */
+  PluginContext context(
+      TaskActionSpec spec, int attempt, int systemFailures, Bytes state, Runnable wakeUp) {
     String out =
         storage
             .resolve("out")
@@ -161,7 +180,7 @@ final class PodTestKit implements AutoCloseable {
         out + "/raw",
         Map.of("ACTION_NAME", spec.action().name(), "RUN_NAME", spec.action().run().name()),
         null,
-        () -> {});
+        wakeUp);
   }
 
   Pod pod(String name) {
@@ -178,6 +197,7 @@ final class PodTestKit implements AutoCloseable {
 
   @Override
   public void close() {
+    plugins.forEach(KubernetesPodPlugin::close);
     store.close();
     kubelet.close();
     api.close();

@@ -30,12 +30,14 @@ import org.yaml.snakeyaml.Yaml;
  * creating infra/k8s/taskaction-crd.yaml in it, behind a small HTTP front that
  *
  * <ul>
- *   <li>serves watches over HTTP from the writes the mock recorded ({@link WatchEvents}), which the
- *       CRUD mock itself offers only over WebSocket while client-java streams HTTP;
+ *   <li>serves watches of TaskActions and of pods over HTTP from the writes the mock recorded (a
+ *       {@link WatchEvents} history each; pod watches honour their label selector), which the CRUD
+ *       mock itself offers only over WebSocket while client-java streams HTTP;
  *   <li>refuses writes above {@value #MAX_OBJECT_BYTES} bytes as the API server does when etcd
  *       refuses them (413, "etcdserver: request is too large"), which the mock would store;
  *   <li>passes every other request through to the mock;
- *   <li>can answer requests with an error status instead (outages) and drop or expire watches.
+ *   <li>can answer requests with an error status instead (outages), and drop, expire, block or
+ *       (pods) hold watches.
  * </ul>
  */
 public final class KubeApiStandIn implements AutoCloseable {
@@ -50,7 +52,11 @@ public final class KubeApiStandIn implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicLong largestTaskAction =
       new java.util.concurrent.atomic.AtomicLong();
 
+  private static final java.util.regex.Pattern POD_WATCH =
+      java.util.regex.Pattern.compile("/api/v1/namespaces/[^/]+/pods");
+
   private final WatchEvents events = new WatchEvents();
+  private final WatchEvents podEvents = new WatchEvents();
   private final PodLogs podLogs = new PodLogs();
   private final KubernetesMockServer mock;
   private final HttpServer front;
@@ -71,7 +77,7 @@ public final class KubeApiStandIn implements AutoCloseable {
             new Context(),
             new MockWebServer(),
             new HashMap<>(),
-            new RecordingCrudDispatcher(events),
+            new RecordingCrudDispatcher(events, podEvents),
             false);
     mock.init();
     front = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -138,15 +144,23 @@ public final class KubeApiStandIn implements AutoCloseable {
   /** Ends open watches and refuses new ones until called with false. */
   public void blockWatches(boolean on) {
     events.block(on);
+    podEvents.block(on);
   }
 
   public void dropWatches() {
     events.dropWatches();
+    podEvents.dropWatches();
   }
 
   /** Drops open watches and forgets the history, so resuming watches get 410 Gone. */
   public void expireHistory() {
     events.compact();
+    podEvents.compact();
+  }
+
+  /** Keeps pod watches open but silent until called with false: their events wait meanwhile. */
+  public void holdPodEvents(boolean on) {
+    podEvents.hold(on);
   }
 
   /** Requests answered so far, watches included (a watch counts once). */
@@ -176,10 +190,12 @@ public final class KubeApiStandIn implements AutoCloseable {
       if (!watch) {
         record(exchange);
       }
-      if (watch && events.blocked()) {
+      WatchEvents history =
+          POD_WATCH.matcher(exchange.getRequestURI().getPath()).matches() ? podEvents : events;
+      if (watch && history.blocked()) {
         reply(exchange, 503, status(503, "watches are blocked"));
       } else if (watch) {
-        new WatchStream(events, exchange).serve();
+        new WatchStream(history, exchange).serve();
       } else if (stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         closing.await(); // no answer until the stand-in closes, as an API server that hangs
       } else if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

@@ -23,25 +23,28 @@ import java.util.regex.Pattern;
  * fabric8's CRUD dispatcher with two changes. It applies merge patches as RFC 7386 says (the API
  * server does): the mock merges with Jackson's updating reader, which merges lists element by
  * element instead of replacing them, so {@code "finalizers": []} would remove nothing. And it
- * records every change of a TaskAction as the watch event a real API server would send, with the
- * resource version the change was given (a deletion takes a new one, as in etcd). The CRUD mock can
- * only stream watches over WebSocket; {@link WatchEvents} serves these over HTTP instead (see
- * {@link KubeApiStandIn}). And it finds a named resource through an index by name, as an API server
- * does by key: the mock scans every stored resource for each read and write of one, under its one
- * lock, so its cost per request grew with what it held and with each resource's labels, and the
- * benchmarks measured that scan instead of the controller.
+ * records every change of a TaskAction, and of a pod, as the watch event a real API server would
+ * send, with the resource version the change was given (a deletion takes a new one, as in etcd), in
+ * a history per kind. The CRUD mock can only stream watches over WebSocket; {@link WatchEvents}
+ * serves these over HTTP instead (see {@link KubeApiStandIn}). And it finds a named resource
+ * through an index by name, as an API server does by key: the mock scans every stored resource for
+ * each read and write of one, under its one lock, so its cost per request grew with what it held
+ * and with each resource's labels, and the benchmarks measured that scan instead of the controller.
  */
 final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
 
   private static final Pattern TASK_ACTIONS = Pattern.compile(".*/namespaces/[^/]+/taskactions.*");
+  private static final Pattern PODS = Pattern.compile(".*/namespaces/[^/]+/pods.*");
 
-  private final WatchEvents events;
+  private final WatchEvents taskActions;
+  private final WatchEvents pods;
 
   /** The stored keys by resource name (guarded by the dispatcher's lock, as {@code map} is). */
   private final Map<String, Set<AttributeSet>> byName = new HashMap<>();
 
-  RecordingCrudDispatcher(WatchEvents events) {
-    this.events = events;
+  RecordingCrudDispatcher(WatchEvents taskActions, WatchEvents pods) {
+    this.taskActions = taskActions;
+    this.pods = pods;
   }
 
   @Override
@@ -55,7 +58,8 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
     String existing = oldAttributes == null ? null : map.get(oldAttributes);
     super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
     reindex(pathAttributes, oldAttributes, resource, newState);
-    if (!TASK_ACTIONS.matcher(path).matches() || Objects.equals(existing, newState)) {
+    WatchEvents events = historyOf(path);
+    if (events == null || Objects.equals(existing, newState)) {
       return;
     }
     if (newState == null) {
@@ -63,6 +67,13 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
     } else {
       events.record(existing == null ? "ADDED" : "MODIFIED", newState);
     }
+  }
+
+  private WatchEvents historyOf(String path) {
+    if (TASK_ACTIONS.matcher(path).matches()) {
+      return taskActions;
+    }
+    return PODS.matcher(path).matches() ? pods : null;
   }
 
   /**

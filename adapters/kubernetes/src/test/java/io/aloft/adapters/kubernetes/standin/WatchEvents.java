@@ -3,32 +3,49 @@ package io.aloft.adapters.kubernetes.standin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The TaskAction watch history, as etcd keeps it: every change with its resource version. A watch
- * from version V gets the changes after V; a version older than the compaction point is gone (410).
+ * The watch history of one kind (TaskActions, pods), as etcd keeps it: every change with its
+ * resource version and the object's labels (for a watch's label selector). A watch from version V
+ * gets the changes after V; a version older than the compaction point is gone (410).
  */
 final class WatchEvents {
 
-  record Event(long resourceVersion, String line) {}
+  record Event(long resourceVersion, Map<String, String> labels, String line) {}
 
   private final List<Event> events = new ArrayList<>();
   private long compactedBelow;
   private long generation;
   private boolean blocked;
+  private boolean held;
 
   synchronized void record(String type, String object) {
-    long version = version(object);
-    events.add(new Event(version, "{\"type\":\"" + type + "\",\"object\":" + object + "}"));
+    JsonNode node = parse(object);
+    long version = Long.parseLong(node.path("metadata").path("resourceVersion").asText());
+    events.add(
+        new Event(version, labels(node), "{\"type\":\"" + type + "\",\"object\":" + object + "}"));
     notifyAll();
   }
 
   /** Forgets the history so far: watches from an older version must list again (410). */
   synchronized void compact() {
-    compactedBelow = events.isEmpty() ? 0 : events.getLast().resourceVersion();
+    if (!events.isEmpty()) {
+      compactedBelow = events.getLast().resourceVersion();
+    }
     events.clear();
     generation++;
+    notifyAll();
+  }
+
+  /**
+   * While held, open watches stay connected but deliver nothing (the events wait), as a slow watch
+   * would: a write is then known to the server before any watcher hears of it.
+   */
+  synchronized void hold(boolean on) {
+    held = on;
     notifyAll();
   }
 
@@ -70,7 +87,10 @@ final class WatchEvents {
       if (generation != watchGeneration) {
         return List.of();
       }
-      List<Event> found = new ArrayList<>(events.subList(firstAfter(fromVersion), events.size()));
+      List<Event> found =
+          held
+              ? List.of()
+              : new ArrayList<>(events.subList(firstAfter(fromVersion), events.size()));
       long left = deadline - System.currentTimeMillis();
       if (!found.isEmpty() || left <= 0) {
         return found;
@@ -94,12 +114,21 @@ final class WatchEvents {
     return low;
   }
 
-  private static long version(String object) {
+  private static JsonNode parse(String object) {
     try {
-      JsonNode node = Serialization.jsonMapper().readTree(object);
-      return Long.parseLong(node.path("metadata").path("resourceVersion").asText());
+      return Serialization.jsonMapper().readTree(object);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static Map<String, String> labels(JsonNode object) {
+    Map<String, String> labels = new HashMap<>();
+    object
+        .path("metadata")
+        .path("labels")
+        .properties()
+        .forEach(label -> labels.put(label.getKey(), label.getValue().asText()));
+    return labels;
   }
 }

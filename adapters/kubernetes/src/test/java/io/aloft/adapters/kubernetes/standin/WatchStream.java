@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * One HTTP watch, as the API server streams it: a line of JSON per event after the requested
- * resource version, until {@code timeoutSeconds} pass or the watch is dropped; an ERROR event with
- * a 410 Status when that version was compacted away.
+ * resource version (only the objects its {@code labelSelector} selects, when it has one), until
+ * {@code timeoutSeconds} pass or the watch is dropped; an ERROR event with a 410 Status when that
+ * version was compacted away.
  */
 final class WatchStream {
 
@@ -27,10 +28,12 @@ final class WatchStream {
     Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
     long from = Long.parseLong(query.getOrDefault("resourceVersion", "0"));
     long timeout = Long.parseLong(query.getOrDefault("timeoutSeconds", "300")) * 1000;
+    LabelSelector selector = LabelSelector.parse(query.getOrDefault("labelSelector", ""));
     long generation = events.generation();
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, 0);
     OutputStream out = exchange.getResponseBody();
+    out.flush(); // the headers, at once, as an API server does: the watch has begun
     if (events.isGone(from)) {
       String gone =
           new String(
@@ -42,7 +45,9 @@ final class WatchStream {
     while (System.currentTimeMillis() < deadline && events.generation() == generation) {
       long wait = Math.min(250, deadline - System.currentTimeMillis());
       for (WatchEvents.Event event : events.after(from, wait, generation)) {
-        write(out, event.line());
+        if (selector.matches(event.labels())) {
+          write(out, event.line());
+        }
         from = event.resourceVersion();
       }
     }
