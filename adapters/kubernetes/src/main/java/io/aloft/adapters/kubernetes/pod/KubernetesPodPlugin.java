@@ -19,9 +19,11 @@ import io.aloft.domain.support.Bytes;
 import io.kubernetes.client.openapi.ApiClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,6 +46,9 @@ import reactor.core.publisher.Mono;
 public final class KubernetesPodPlugin implements TaskPlugin, AutoCloseable {
 
   public static final String TASK_TYPE = "container";
+
+  /** How long after a grace ends the recheck comes, so the clock is surely past it. */
+  private static final Duration GRACE_MARGIN = Duration.ofMillis(100);
 
   private final PodApi pods;
   private final PodCache cache = new PodCache();
@@ -187,8 +192,10 @@ public final class KubernetesPodPlugin implements TaskPlugin, AutoCloseable {
   private Mono<PluginReport> observe(
       PluginContext context, LeanPod pod, Bytes state, List<TaskLog> logs) {
     return switch (PodStatuses.read(pod.toV1Pod(), clock.instant(), settings.pullGrace())) {
-      case PodObservation.NotStarted waiting -> Mono.just(report(waiting.phase(), state, logs));
-      case PodObservation.Running r -> Mono.just(report(PluginPhase.RUNNING, state, logs));
+      case PodObservation.NotStarted waiting ->
+          Mono.just(report(waiting.phase(), state, logs, recheck(waiting.decidedIn())));
+      case PodObservation.Running r ->
+          Mono.just(report(PluginPhase.RUNNING, state, logs, settings.pollInterval()));
       case PodObservation.Failed f ->
           Mono.just(failed(f.retryable(), state, logs, f.code(), f.message(), f.kind()));
       case PodObservation.Succeeded s ->
@@ -220,7 +227,25 @@ public final class KubernetesPodPlugin implements TaskPlugin, AutoCloseable {
   }
 
   private PluginReport report(PluginPhase phase, Bytes state, List<TaskLog> logs) {
-    return new PluginReport(phase, state, logs, null, null, settings.pollInterval());
+    return report(phase, state, logs, settings.pollInterval());
+  }
+
+  private PluginReport report(
+      PluginPhase phase, Bytes state, List<TaskLog> logs, Duration recheckIn) {
+    return new PluginReport(phase, state, logs, null, null, recheckIn);
+  }
+
+  /**
+   * The safety resync, or sooner when a waiting error turns fatal before it: the moment its grace
+   * ends brings no pod event to wake the attempt (just after it, so the grace has passed).
+   */
+  private Duration recheck(@Nullable Duration decidedIn) {
+    Duration poll = settings.pollInterval();
+    if (decidedIn == null) {
+      return poll;
+    }
+    Duration justAfter = decidedIn.plus(GRACE_MARGIN);
+    return justAfter.compareTo(poll) < 0 ? justAfter : poll;
   }
 
   private PluginReport failed(

@@ -145,7 +145,8 @@ final class PodStatuses {
         continue;
       }
       if (!reason.equals("InvalidImageName") && !pastGrace(pod, now, grace)) {
-        return Optional.of(new PodObservation.NotStarted(PluginPhase.INITIALIZING));
+        return Optional.of(
+            new PodObservation.NotStarted(PluginPhase.INITIALIZING, graceLeft(pod, now, grace)));
       }
       String detail = waiting.getMessage() == null ? "" : ": " + waiting.getMessage();
       return Optional.of(
@@ -163,6 +164,12 @@ final class PodStatuses {
               ErrorKind.USER));
     }
     return Optional.empty();
+  }
+
+  /** Only asked before the grace is over, so the pod has a creation time. */
+  private static Duration graceLeft(V1Pod pod, Instant now, Duration grace) {
+    Instant created = pod.getMetadata().getCreationTimestamp().toInstant();
+    return Duration.between(now, created.plus(grace));
   }
 
   private static boolean pastGrace(V1Pod pod, Instant now, Duration grace) {

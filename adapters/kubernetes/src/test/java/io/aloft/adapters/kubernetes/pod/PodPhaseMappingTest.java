@@ -141,7 +141,23 @@ class PodPhaseMappingTest {
   void givenImagePullErrorWithinGrace_whenHandled_thenStillInitializing() {
     kit.status(pod, s -> task(phase(s, "Pending"), waiting("ErrImagePull")));
 
-    assertThat(handle().phase()).isEqualTo(PluginPhase.INITIALIZING);
+    PluginReport report = handle();
+
+    assertThat(report.phase()).isEqualTo(PluginPhase.INITIALIZING);
+    assertThat(report.recheckAfter()).isEqualTo(Duration.ofSeconds(30)); // grace: 3 minutes
+  }
+
+  @Test
+  void givenImagePullErrorWithGraceEndingBeforeTheResync_whenHandled_thenRecheckedWhenItEnds() {
+    plugin =
+        kit.plugin(PodTestKit.settings().withPullGrace(Duration.ofSeconds(10)), Clock.systemUTC());
+    kit.status(pod, s -> task(phase(s, "Pending"), waiting("ErrImagePull")));
+
+    PluginReport report = handle();
+
+    // No pod event marks the grace's end, so the attempt asks to be looked at again just after it.
+    assertThat(report.phase()).isEqualTo(PluginPhase.INITIALIZING);
+    assertThat(report.recheckAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMillis(10_100));
   }
 
   @Test
