@@ -5,7 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.aloft.adapters.postgres.eventstore.ActionAggregate;
 import io.aloft.adapters.postgres.eventstore.AxonCommandPort;
 import io.aloft.adapters.postgres.execution.PostgresTaskActionStore;
+import io.aloft.adapters.postgres.notify.ChangeNode;
+import io.aloft.adapters.postgres.notify.ChangeNotice;
 import io.aloft.adapters.postgres.notify.InProcessChangeFeed;
+import io.aloft.adapters.postgres.notify.PostgresChangeListener;
 import io.aloft.adapters.postgres.projection.ActionProjection;
 import io.aloft.adapters.postgres.projection.ProjectProjection;
 import io.aloft.adapters.postgres.projection.ProjectionBatch;
@@ -60,25 +63,28 @@ public class PostgresAdapterConfiguration {
 
   @Bean
   ConnectionFactory connectionFactory(PostgresSettings settings) {
-    var postgres =
-        new PostgresqlConnectionFactory(
-            PostgresqlConnectionConfiguration.builder()
-                .host(settings.host())
-                .port(settings.port())
-                .database(settings.database())
-                .username(settings.username())
-                .password(settings.password())
-                .connectTimeout(Duration.ofSeconds(10))
-                // Binary results: decoding timestamps and numbers from text cost a tenth of the
-                // R2DBC threads' time on the execution path.
-                .forceBinary(true)
-                .build());
+    var postgres = unpooled(settings);
     return new ConnectionPool(
         ConnectionPoolConfiguration.builder(postgres)
             .maxSize(settings.r2dbcPoolSize())
             .initialSize(Math.min(4, settings.r2dbcPoolSize()))
             .maxAcquireTime(Duration.ofSeconds(10))
             .name("aloft-r2dbc")
+            .build());
+  }
+
+  private static PostgresqlConnectionFactory unpooled(PostgresSettings settings) {
+    return new PostgresqlConnectionFactory(
+        PostgresqlConnectionConfiguration.builder()
+            .host(settings.host())
+            .port(settings.port())
+            .database(settings.database())
+            .username(settings.username())
+            .password(settings.password())
+            .connectTimeout(Duration.ofSeconds(10))
+            // Binary results: decoding timestamps and numbers from text cost a tenth of the
+            // R2DBC threads' time on the execution path.
+            .forceBinary(true)
             .build());
   }
 
@@ -97,9 +103,31 @@ public class PostgresAdapterConfiguration {
     return new InProcessChangeFeed();
   }
 
+  /** This process among the managers sharing the database (see {@link ChangeNotice}). */
   @Bean
-  ProjectionBatch projectionBatch(NamedParameterJdbcTemplate jdbc, InProcessChangeFeed feed) {
-    return new ProjectionBatch(jdbc, feed);
+  ChangeNode changeNode() {
+    return new ChangeNode(ChangeNotice.newNode());
+  }
+
+  @Bean
+  ProjectionBatch projectionBatch(
+      NamedParameterJdbcTemplate jdbc, InProcessChangeFeed feed, ChangeNode node) {
+    return new ProjectionBatch(jdbc, feed, node.id());
+  }
+
+  /**
+   * Other managers' projection batches into this one's change feed; with one manager it only
+   * follows its own notices (one idle connection).
+   */
+  @Bean(initMethod = "start", destroyMethod = "close")
+  PostgresChangeListener changeListener(
+      PostgresSettings settings, DatabaseClient db, InProcessChangeFeed feed, ChangeNode node) {
+    return new PostgresChangeListener(
+        unpooled(settings),
+        db,
+        feed,
+        new PostgresChangeListener.ListenerSettings(
+            node.id(), Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(10)));
   }
 
   @Bean

@@ -145,7 +145,8 @@ final class ActionSql {
    * Bind the upper bound as {@link Long#MAX_VALUE}.
    */
   static final String CHANGED_SINCE =
-      "SELECT project, domain, run_name, name FROM actions WHERE version > ? AND version <= ?";
+      "SELECT project, domain, run_name, name, version FROM actions"
+          + " WHERE version > ? AND version <= ?";
 
   static final String CREATED = applyOnce(INSERT_ACTION);
   static final String RECORDED = applyOnce(APPLY_EVENT);

@@ -1,5 +1,6 @@
 package io.aloft.adapters.postgres.projection;
 
+import io.aloft.adapters.postgres.notify.ChangeNotice;
 import io.aloft.adapters.postgres.notify.InProcessChangeFeed;
 import io.aloft.application.port.notify.ChangeBatch;
 import io.aloft.domain.id.ActionId;
@@ -26,10 +27,13 @@ public final class ProjectionBatch {
 
   private final NamedParameterJdbcTemplate jdbc;
   private final InProcessChangeFeed feed;
+  private final String node;
 
-  public ProjectionBatch(NamedParameterJdbcTemplate jdbc, InProcessChangeFeed feed) {
+  /** {@code node}: this process's identity in the change notices other managers read. */
+  public ProjectionBatch(NamedParameterJdbcTemplate jdbc, InProcessChangeFeed feed, String node) {
     this.jdbc = jdbc;
     this.feed = feed;
+    this.node = node;
   }
 
   void add(String sql, SqlParameterSource params, long position) {
@@ -68,21 +72,37 @@ public final class ProjectionBatch {
       start = end;
     }
     CountShifts.apply(jdbc);
-    return changedSince(before == null ? 0 : before);
+    Set<ActionId> changed = new HashSet<>();
+    long toVersion = changedSince(before == null ? 0 : before, changed);
+    if (!changed.isEmpty()) {
+      notifyOtherManagers(new ChangeNotice(node, toVersion, pending.lastPosition));
+    }
+    return changed;
   }
 
-  private Set<ActionId> changedSince(long version) {
-    Set<ActionId> changed = new HashSet<>();
+  /** Adds the actions whose rows changed after {@code version}; the highest version among them. */
+  private long changedSince(long version, Set<ActionId> changed) {
+    long[] highest = {version};
     jdbc.getJdbcOperations()
         .query(
             ActionSql.CHANGED_SINCE,
             row -> {
               RunId run = RunId.of(row.getString(1), row.getString(2), row.getString(3));
               changed.add(new ActionId(run, row.getString(4)));
+              highest[0] = Math.max(highest[0], row.getLong(5));
             },
             version,
             Long.MAX_VALUE);
-    return changed;
+    return highest[0];
+  }
+
+  /**
+   * In the batch's own transaction, so PostgreSQL delivers the notice only if the rows commit, and
+   * in commit order; this process publishes its own batches in-process instead (after commit).
+   */
+  private void notifyOtherManagers(ChangeNotice notice) {
+    jdbc.getJdbcOperations()
+        .query("SELECT pg_notify(?, ?)", row -> {}, ChangeNotice.CHANNEL, notice.encode());
   }
 
   private void publish(Set<ActionId> changed, long lastPosition) {
