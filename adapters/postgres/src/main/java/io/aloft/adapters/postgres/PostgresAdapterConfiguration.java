@@ -20,7 +20,6 @@ import io.aloft.application.port.command.CommandPort;
 import io.aloft.application.port.execution.TaskActionStore;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
@@ -74,18 +73,7 @@ public class PostgresAdapterConfiguration {
   }
 
   private static PostgresqlConnectionFactory unpooled(PostgresSettings settings) {
-    return new PostgresqlConnectionFactory(
-        PostgresqlConnectionConfiguration.builder()
-            .host(settings.host())
-            .port(settings.port())
-            .database(settings.database())
-            .username(settings.username())
-            .password(settings.password())
-            .connectTimeout(Duration.ofSeconds(10))
-            // Binary results: decoding timestamps and numbers from text cost a tenth of the
-            // R2DBC threads' time on the execution path.
-            .forceBinary(true)
-            .build());
+    return PostgresConnections.unpooled(settings);
   }
 
   @Bean

@@ -140,14 +140,18 @@ public record AloftProperties(
    * {@code identity} unset is the pod's name ({@code POD_NAME}, else {@code HOSTNAME}) with a
    * random suffix. Replicas wait {@code leaseDuration} after the Lease last changed before taking
    * it over; the leader steps down when it could not renew for {@code renewDeadline}; everyone
-   * tries every {@code retryPeriod}.
+   * tries every {@code retryPeriod}. {@code database}: with the embedded store, several managers
+   * share one database and elect a leader on a PostgreSQL advisory lock (tried and checked every
+   * {@code retryPeriod}, each check bounded by it too; a new holder waits four periods before it
+   * leads); off, the one manager always leads.
    */
   public record LeaderElection(
       @DefaultValue("aloft-manager") String leaseName,
       String identity,
       @DefaultValue("15s") Duration leaseDuration,
       @DefaultValue("10s") Duration renewDeadline,
-      @DefaultValue("2s") Duration retryPeriod) {}
+      @DefaultValue("2s") Duration retryPeriod,
+      @DefaultValue("false") boolean database) {}
 
   /** Signed upload and download URLs (DataProxyService). */
   public record DataProxy(@DefaultValue Upload upload, @DefaultValue Download download) {

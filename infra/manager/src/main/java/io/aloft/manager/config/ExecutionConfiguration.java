@@ -120,8 +120,9 @@ class ExecutionConfiguration {
   }
 
   /**
-   * The controller reconciles while this process leads: always with the embedded store (one manager
-   * owns it); on the Lease with the Kubernetes store (KubernetesConfiguration).
+   * The controller reconciles while this process leads: with the embedded store always (one manager
+   * owns it) or, opted in, on the database's advisory lock; on the Lease with the Kubernetes store
+   * (KubernetesConfiguration).
    */
   @Bean
   ExecutorLifecycle executorLifecycle(
