@@ -46,6 +46,14 @@ final class ManagerProcess {
    * production wiring only (no test plugin is scanned in).
    */
   static ManagerProcess start(Path home, int port, int databasePort, Path log) {
+    return start(home, port, databasePort, log, List.of());
+  }
+
+  /**
+   * Like {@link #start(Path, int, int, Path)}, with more system properties ({@code -Dkey=value}).
+   */
+  static ManagerProcess start(
+      Path home, int port, int databasePort, Path log, List<String> properties) {
     String java =
         ProcessHandle.current()
             .info()
@@ -59,6 +67,7 @@ final class ManagerProcess {
     command.add("-Daloft.home=" + home);
     command.add("-Dserver.port=" + port);
     command.add("-Daloft.database.embedded-port=" + databasePort);
+    properties.forEach(property -> command.add("-D" + property));
     command.add("-cp");
     command.add(managerClasspath());
     command.add(MAIN_CLASS);
@@ -81,6 +90,10 @@ final class ManagerProcess {
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
         .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  int port() {
+    return port;
   }
 
   long pid() {

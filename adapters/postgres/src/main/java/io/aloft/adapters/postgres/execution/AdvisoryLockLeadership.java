@@ -141,6 +141,7 @@ public final class AdvisoryLockLeadership implements Leadership, AutoCloseable {
             connection
                 .createStatement("SELECT pg_advisory_unlock_all()")
                 .execute()
+                .flatMap(result -> result.map((row, meta) -> true)) // rows must be consumed
                 .then()
                 .timeout(settings.checkTimeout())
                 .onErrorResume(e -> Mono.empty()))
