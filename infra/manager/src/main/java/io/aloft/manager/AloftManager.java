@@ -2,6 +2,7 @@ package io.aloft.manager;
 
 import io.aloft.adapters.postgres.PostgresAdapterConfiguration;
 import io.aloft.manager.copilot.CopilotCommand;
+import io.aloft.manager.replay.ReplayCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -20,6 +21,9 @@ public class AloftManager {
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("copilot")) {
       System.exit(CopilotCommand.main(java.util.List.of(args).subList(1, args.length)));
+    }
+    if (args.length > 0 && args[0].equals("replay")) {
+      System.exit(ReplayCommand.main(java.util.List.of(args).subList(1, args.length)));
     }
     // Axon phones home with anonymous usage data unless told not to; a control plane must not.
     System.setProperty(

@@ -37,6 +37,7 @@ import io.aloft.application.run.RunReader;
 import io.aloft.application.run.RunWatches;
 import io.aloft.application.signal.SignalUseCase;
 import io.aloft.application.task.TaskCatalog;
+import io.aloft.application.timetravel.TimeTravel;
 import io.aloft.application.upload.CreateUploadLocationUseCase;
 import java.time.Clock;
 import java.util.List;
@@ -63,6 +64,7 @@ public final class AloftConnectApi {
       CreateRunUseCase createRun,
       AbortUseCase abort,
       RunReader runReader,
+      TimeTravel timeTravel,
       RunWatches runWatches,
       ActionEventHistory eventHistory,
       EnqueueActionUseCase enqueueAction,
@@ -80,7 +82,7 @@ public final class AloftConnectApi {
     this.runs =
         new RunServiceBinding(
             new RunCommandHandlers(createRun, abort),
-            new RunReadHandlers(runReader),
+            new RunReadHandlers(runReader, timeTravel),
             new RunWatchHandlers(runWatches),
             new EventLogHandlers(eventHistory),
             new SignalEventHandler(signal),

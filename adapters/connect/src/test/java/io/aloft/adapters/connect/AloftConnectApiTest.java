@@ -20,6 +20,7 @@ import io.aloft.application.run.RunReader;
 import io.aloft.application.run.RunWatches;
 import io.aloft.application.signal.SignalUseCase;
 import io.aloft.application.task.TaskCatalog;
+import io.aloft.application.timetravel.TimeTravel;
 import io.aloft.domain.error.InvalidArgument;
 import io.aloft.proto.core.v1.Filter;
 import io.aloft.proto.dataproxy.v1.GetActionDataRequest;
@@ -91,6 +92,30 @@ class AloftConnectApiTest {
   }
 
   @Test
+  void givenBadAsOf_WhenDetailsAsked_ThenInvalidArgumentSayingWhatToSet() {
+    var negative =
+        GetRunDetailsRequest.newBuilder()
+            .setRunId(TestData.runId("r1"))
+            .setAsOf(io.aloft.proto.core.v1.AsOf.newBuilder().setPosition(-1))
+            .build();
+    expectError("/aloft.run.v1.RunService/GetRunDetails", negative, 400)
+        .jsonPath("$.code")
+        .isEqualTo("invalid_argument")
+        .jsonPath("$.message")
+        .isEqualTo(
+            "as_of.position must not be negative (got -1); use a position a details response or"
+                + " an event reported");
+    var empty =
+        GetRunDetailsRequest.newBuilder()
+            .setRunId(TestData.runId("r1"))
+            .setAsOf(io.aloft.proto.core.v1.AsOf.getDefaultInstance())
+            .build();
+    expectError("/aloft.run.v1.RunService/GetRunDetails", empty, 400)
+        .jsonPath("$.message")
+        .isEqualTo("as_of must set position or time; leave as_of out for the current state");
+  }
+
+  @Test
   void givenLaterCapabilities_WhenCalled_ThenUnimplementedSayingSo() {
     expectError(
             "/aloft.run.v1.RunService/GetActionLogContext",
@@ -111,14 +136,6 @@ class AloftConnectApiTest {
     expectError("/aloft.task.v1.TaskService/DeployTask", withTrigger, 501)
         .jsonPath("$.message")
         .isEqualTo("triggers are not supported yet; deploy the task without triggers");
-    var asOf =
-        GetRunDetailsRequest.newBuilder()
-            .setRunId(TestData.runId("r1"))
-            .setAsOf(io.aloft.proto.core.v1.AsOf.newBuilder().setPosition(3))
-            .build();
-    expectError("/aloft.run.v1.RunService/GetRunDetails", asOf, 501)
-        .jsonPath("$.message")
-        .isEqualTo("as_of (time travel) is not supported yet");
   }
 
   @Test
@@ -173,6 +190,7 @@ class AloftConnectApiTest {
         new CreateRunUseCase(null, tasks, null, null, null, null, null, null, null, clock, null),
         new AbortUseCase(reader, null, null, null, clock),
         reader,
+        new TimeTravel(null),
         new RunWatches(null, null, null, reader, projects),
         new ActionEventHistory(null, null, reader),
         new EnqueueActionUseCase(null, null, null, clock),

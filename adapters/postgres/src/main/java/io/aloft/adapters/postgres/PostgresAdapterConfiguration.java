@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.aloft.adapters.postgres.eventstore.ActionAggregate;
 import io.aloft.adapters.postgres.eventstore.AxonCommandPort;
 import io.aloft.adapters.postgres.execution.PostgresTaskActionStore;
+import io.aloft.adapters.postgres.history.JdbcActionEventStore;
 import io.aloft.adapters.postgres.notify.ChangeNode;
 import io.aloft.adapters.postgres.notify.ChangeNotice;
 import io.aloft.adapters.postgres.notify.InProcessChangeFeed;
@@ -27,6 +28,8 @@ import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.extensions.reactor.commandhandling.gateway.ReactorCommandGateway;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -148,6 +151,18 @@ public class PostgresAdapterConfiguration {
       PostgresSettings settings) {
     return new AxonCommandPort(
         gateway, blockingGateway, transactions, commandScheduler, settings.commandTimeout());
+  }
+
+  /**
+   * Point-in-time reads replay the event store over JDBC; they share the commands' bounded
+   * scheduler, which is sized to the JDBC pool they also share.
+   */
+  @Bean
+  JdbcActionEventStore actionEventStore(
+      NamedParameterJdbcTemplate jdbc,
+      @Qualifier("eventSerializer") Serializer eventSerializer,
+      Scheduler commandScheduler) {
+    return new JdbcActionEventStore(jdbc.getJdbcTemplate(), eventSerializer, commandScheduler);
   }
 
   @Bean

@@ -18,6 +18,7 @@ import io.aloft.application.run.RunReader;
 import io.aloft.application.run.RunWatches;
 import io.aloft.application.signal.SignalUseCase;
 import io.aloft.application.task.TaskCatalog;
+import io.aloft.application.timetravel.TimeTravel;
 import io.aloft.application.upload.CreateUploadLocationUseCase;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +47,7 @@ class ConnectConfiguration {
       CreateRunUseCase createRun,
       AbortUseCase abort,
       RunReader runReader,
+      TimeTravel timeTravel,
       RunWatches runWatches,
       ActionEventHistory eventHistory,
       EnqueueActionUseCase enqueue,
@@ -64,6 +66,7 @@ class ConnectConfiguration {
         createRun,
         abort,
         runReader,
+        timeTravel,
         runWatches,
         eventHistory,
         enqueue,

@@ -7,6 +7,7 @@ import io.aloft.application.execution.ActionDispatcher;
 import io.aloft.application.port.codec.LiteralCodec;
 import io.aloft.application.port.command.CommandPort;
 import io.aloft.application.port.notify.ChangeFeed;
+import io.aloft.application.port.query.ActionEventStore;
 import io.aloft.application.port.query.ActionQueries;
 import io.aloft.application.port.query.ProjectQueries;
 import io.aloft.application.port.query.TaskQueries;
@@ -20,6 +21,7 @@ import io.aloft.application.run.RunReader;
 import io.aloft.application.run.RunSettings;
 import io.aloft.application.run.RunWatches;
 import io.aloft.application.task.TaskCatalog;
+import io.aloft.application.timetravel.TimeTravel;
 import io.aloft.application.watch.DirtyActions;
 import io.aloft.application.watch.LiveActions;
 import io.aloft.application.watch.ProjectionSync;
@@ -112,6 +114,11 @@ class UseCaseConfiguration {
   @Bean
   RunReader runReader(ActionQueries queries, ProjectCatalog projects) {
     return new RunReader(queries, projects);
+  }
+
+  @Bean
+  TimeTravel timeTravel(ActionEventStore store) {
+    return new TimeTravel(store);
   }
 
   @Bean

@@ -8,7 +8,9 @@ import io.aloft.adapters.connect.mapping.Ids;
 import io.aloft.adapters.connect.mapping.Paging;
 import io.aloft.adapters.connect.protocol.CallContext;
 import io.aloft.application.port.query.ActionFilter;
+import io.aloft.application.run.ActionDetails;
 import io.aloft.application.run.RunReader;
+import io.aloft.application.timetravel.TimeTravel;
 import io.aloft.domain.id.ActionId;
 import io.aloft.domain.id.RunId;
 import io.aloft.domain.query.PageRequest;
@@ -26,9 +28,11 @@ import reactor.core.publisher.Mono;
 public final class RunReadHandlers {
 
   private final RunReader reader;
+  private final TimeTravel timeTravel;
 
-  public RunReadHandlers(RunReader reader) {
+  public RunReadHandlers(RunReader reader, TimeTravel timeTravel) {
     this.reader = reader;
+    this.timeTravel = timeTravel;
   }
 
   public Mono<GetRunDetailsResponse> getRunDetails(
@@ -37,8 +41,7 @@ public final class RunReadHandlers {
             () -> {
               Fields.require(request.hasRunId(), "run_id");
               RunId run = Ids.runId(request.getRunId(), "run_id");
-              RunRequests.rejectAsOf(request.hasAsOf());
-              return reader.details(run.rootAction());
+              return details(run.rootAction(), request.hasAsOf(), request.getAsOf());
             })
         .map(
             details ->
@@ -54,8 +57,7 @@ public final class RunReadHandlers {
             () -> {
               Fields.require(request.hasActionId(), "action_id");
               ActionId action = Ids.actionId(request.getActionId(), "action_id");
-              RunRequests.rejectAsOf(request.hasAsOf());
-              return reader.details(action);
+              return details(action, request.hasAsOf(), request.getAsOf());
             })
         .map(
             details ->
@@ -63,6 +65,12 @@ public final class RunReadHandlers {
                     .setDetails(ActionDetailsMapper.details(details))
                     .setPosition(details.action().position())
                     .build());
+  }
+
+  /** The live details, or, with as_of, the details replayed from the event store. */
+  private Mono<ActionDetails> details(
+      ActionId id, boolean hasAsOf, io.aloft.proto.core.v1.AsOf asOf) {
+    return hasAsOf ? timeTravel.details(id, RunRequests.asOf(asOf, "as_of")) : reader.details(id);
   }
 
   public Mono<ListRunsResponse> listRuns(ListRunsRequest request, CallContext context) {

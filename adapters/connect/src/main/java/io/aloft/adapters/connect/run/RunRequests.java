@@ -3,7 +3,10 @@ package io.aloft.adapters.connect.run;
 import io.aloft.adapters.connect.errors.NotSupportedYet;
 import io.aloft.adapters.connect.mapping.Fields;
 import io.aloft.adapters.connect.mapping.Ids;
+import io.aloft.adapters.connect.mapping.Timestamps;
 import io.aloft.application.port.query.ActionView;
+import io.aloft.application.port.query.AsOf;
+import io.aloft.domain.error.InvalidArgument;
 import io.aloft.domain.id.ProjectDomain;
 import io.aloft.domain.id.TaskId;
 import io.aloft.proto.run.v1.ListRunsRequest;
@@ -13,14 +16,17 @@ import org.jspecify.annotations.Nullable;
 /** Checks shared by several RunService requests. */
 public final class RunRequests {
 
-  static final String AS_OF_NOT_SUPPORTED = "as_of (time travel) is not supported yet";
-
   private RunRequests() {}
 
-  static void rejectAsOf(boolean present) {
-    if (present) {
-      throw NotSupportedYet.error(AS_OF_NOT_SUPPORTED);
-    }
+  /** A point-in-time read's point: a global position (not negative) or a time, inclusive. */
+  static AsOf asOf(io.aloft.proto.core.v1.AsOf asOf, String path) {
+    return switch (asOf.getPointCase()) {
+      case POSITION -> new AsOf.Position(asOf.getPosition());
+      case TIME -> new AsOf.Time(Timestamps.fromProto(asOf.getTime(), path + ".time"));
+      case POINT_NOT_SET ->
+          throw new InvalidArgument(
+              path + " must set position or time; leave " + path + " out for the current state");
+    };
   }
 
   /** ListRuns scopes other than a project and domain have no query behind them yet. */

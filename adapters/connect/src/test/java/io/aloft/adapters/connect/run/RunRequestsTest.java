@@ -11,6 +11,7 @@ import io.aloft.application.port.query.EventSelection;
 import io.aloft.domain.action.ActionPhase;
 import io.aloft.domain.id.ProjectDomain;
 import io.aloft.domain.id.TaskId;
+import io.aloft.proto.core.v1.AsOf;
 import io.aloft.proto.core.v1.ProjectDomainIdentifier;
 import io.aloft.proto.run.v1.ListActionEventsRequest;
 import io.aloft.proto.run.v1.ListRunsRequest;
@@ -66,10 +67,26 @@ class RunRequestsTest {
   }
 
   @Test
-  void givenAsOf_WhenChecked_ThenUnimplemented() {
-    assertUnimplemented(
-        () -> RunRequests.rejectAsOf(true), "as_of (time travel) is not supported yet");
-    RunRequests.rejectAsOf(false);
+  void givenAsOf_WhenChecked_ThenPositionOrTimeInclusive() {
+    var position = RunRequests.asOf(AsOf.newBuilder().setPosition(7).build(), "as_of");
+    assertThat(position).isEqualTo(new io.aloft.application.port.query.AsOf.Position(7));
+    assertThat(position.includes(7, java.time.Instant.EPOCH)).isTrue();
+    assertThat(position.includes(8, java.time.Instant.EPOCH)).isFalse();
+    var time =
+        RunRequests.asOf(
+            AsOf.newBuilder().setTime(Timestamp.newBuilder().setSeconds(60)).build(), "as_of");
+    assertThat(time.includes(99, java.time.Instant.ofEpochSecond(60))).isTrue();
+    assertThat(time.includes(1, java.time.Instant.ofEpochSecond(61))).isFalse();
+    assertInvalid(
+        () -> RunRequests.asOf(AsOf.newBuilder().setPosition(-3).build(), "as_of"),
+        "as_of.position must not be negative (got -3); use a position a details response or an"
+            + " event reported");
+    assertInvalid(
+        () ->
+            RunRequests.asOf(
+                AsOf.newBuilder().setTime(Timestamp.newBuilder().setNanos(-1)).build(), "as_of"),
+        "as_of.time is not a valid timestamp (seconds 0, nanos -1); use a time between years 1"
+            + " and 9999");
   }
 
   @Test
