@@ -7,17 +7,10 @@ import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
-import io.r2dbc.postgresql.api.Notification;
-import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.postgresql.api.PostgresqlResult;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,15 +27,12 @@ import reactor.core.publisher.Mono;
  */
 public final class PostgresChangeListener implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(PostgresChangeListener.class);
-
   /** Bounded on both sides so the version index is used (see ActionSql.CHANGED_SINCE). */
   private static final String CHANGED_BETWEEN =
       "SELECT project, domain, run_name, name FROM actions WHERE version > $1 AND version <= $2";
 
   private static final String HIGHEST_VERSION = "SELECT COALESCE(MAX(version), 0) FROM actions";
 
-  private final PostgresqlConnectionFactory connections;
   private final DatabaseClient db;
   private final InProcessChangeFeed feed;
   private final ListenerSettings settings;
@@ -51,7 +41,7 @@ public final class PostgresChangeListener implements AutoCloseable {
   /** The highest row version whose changes were published here; negative until first connected. */
   private volatile long seenVersion = -1;
 
-  private volatile Disposable running;
+  private final ListenLoop loop;
 
   /**
    * @param connections unpooled: the listening connection is held for as long as it lives
@@ -62,10 +52,26 @@ public final class PostgresChangeListener implements AutoCloseable {
       DatabaseClient db,
       InProcessChangeFeed feed,
       ListenerSettings settings) {
-    this.connections = connections;
     this.db = db;
     this.feed = feed;
     this.settings = settings;
+    this.loop =
+        new ListenLoop(
+            connections,
+            ChangeNotice.CHANNEL,
+            new ListenLoop.Settings(
+                settings.queryTimeout(), settings.firstBackoff(), settings.maxBackoff()),
+            new ListenLoop.Handler() {
+              @Override
+              public Mono<Void> listening() {
+                return catchUp();
+              }
+
+              @Override
+              public Mono<Void> notice(String payload) {
+                return onNotice(payload);
+              }
+            });
     this.readRetry =
         Retry.of(
             "aloft-change-listener",
@@ -76,52 +82,13 @@ public final class PostgresChangeListener implements AutoCloseable {
   public record ListenerSettings(
       String node, Duration queryTimeout, Duration firstBackoff, Duration maxBackoff) {}
 
-  public synchronized void start() {
-    if (running == null) {
-      running =
-          Flux.defer(this::session)
-              .doOnError(
-                  e -> log.warn("change notices: connection lost ({}); reconnecting", e.toString()))
-              .retryWhen(
-                  reactor.util.retry.Retry.backoff(Long.MAX_VALUE, settings.firstBackoff())
-                      .maxBackoff(settings.maxBackoff())
-                      .jitter(0.5))
-              .repeatWhen(ended -> ended.delayElements(settings.firstBackoff()))
-              .subscribe();
-    }
+  public void start() {
+    loop.start();
   }
 
   /** Whether the first connection has listened and read where the read model stands. */
   public boolean listening() {
     return seenVersion >= 0;
-  }
-
-  /**
-   * One connection's life: subscribe to its notifications before LISTEN (none is lost in between),
-   * then catch up, then follow the notices in order; ends when the connection does.
-   */
-  private Flux<Void> session() {
-    return Flux.usingWhen(
-        connections.create(),
-        connection ->
-            Flux.merge(
-                    connection.getNotifications().map(Work::notice),
-                    listen(connection).thenReturn(Work.CATCH_UP))
-                .concatMap(this::handle),
-        PostgresqlConnection::close);
-  }
-
-  private Mono<Void> listen(PostgresqlConnection connection) {
-    return connection
-        .createStatement("LISTEN " + ChangeNotice.CHANNEL)
-        .execute()
-        .flatMap(PostgresqlResult::getRowsUpdated)
-        .then()
-        .timeout(settings.queryTimeout());
-  }
-
-  private Mono<Void> handle(Work work) {
-    return work.notification() == null ? catchUp() : onNotice(work.notification());
   }
 
   /**
@@ -133,8 +100,8 @@ public final class PostgresChangeListener implements AutoCloseable {
         .flatMap(highest -> seenVersion < 0 ? mark(highest) : publish(highest, -1));
   }
 
-  private Mono<Void> onNotice(Notification notification) {
-    ChangeNotice notice = ChangeNotice.decode(notification.getParameter()).orElse(null);
+  private Mono<Void> onNotice(String payload) {
+    ChangeNotice notice = ChangeNotice.decode(payload).orElse(null);
     if (notice == null || seenVersion < 0 || notice.toVersion() <= seenVersion) {
       return Mono.empty();
     }
@@ -181,19 +148,7 @@ public final class PostgresChangeListener implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    if (running != null) {
-      running.dispose();
-      running = null;
-    }
-  }
-
-  /** A notice to follow, or (no notification) the catch-up after listening began. */
-  private record Work(Notification notification) {
-    static final Work CATCH_UP = new Work(null);
-
-    static Work notice(Notification notification) {
-      return new Work(notification);
-    }
+  public void close() {
+    loop.close();
   }
 }
