@@ -76,4 +76,15 @@ class ArchitectureTest {
         .resideInAnyPackage("io.aloft.adapters..", "io.aloft.proto..")
         .check(aloft);
   }
+
+  @Test
+  void onlyTheKafkaAdapterSeesKafka() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.aloft.adapters.kafka..", "io.aloft.manager..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.kafka..", "reactor.kafka..")
+        .check(aloft);
+  }
 }

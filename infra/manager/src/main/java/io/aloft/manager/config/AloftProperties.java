@@ -21,7 +21,8 @@ public record AloftProperties(
     @DefaultValue Execution execution,
     @DefaultValue DataProxy dataproxy,
     @DefaultValue Pods pods,
-    @DefaultValue LeaderElection leaderElection) {
+    @DefaultValue LeaderElection leaderElection,
+    @DefaultValue Kafka kafka) {
 
   public AloftProperties {
     // An empty ALOFT_HOME binds as null; it means "the default", as an unset one does.
@@ -173,4 +174,21 @@ public record AloftProperties(
   public record Runs(
       @DefaultValue("10s") Duration readYourWritesTimeout,
       @DefaultValue("1MB") org.springframework.util.unit.DataSize offloadThreshold) {}
+
+  /**
+   * The event stream: every stored event published to {@code topic} when {@code bootstrapServers}
+   * is set; unset, no relay runs (docs/events-on-kafka.md).
+   */
+  public record Kafka(
+      String bootstrapServers,
+      @DefaultValue("aloft.events") String topic,
+      @DefaultValue("aloft-manager") String clientId,
+      @DefaultValue("true") boolean createTopic,
+      @DefaultValue("6") int partitions,
+      @DefaultValue("1") short replicationFactor,
+      @DefaultValue("10s") Duration requestTimeout,
+      @DefaultValue("30s") Duration deliveryTimeout,
+      @DefaultValue("500ms") Duration initialBackoff,
+      @DefaultValue("30s") Duration maxBackoff,
+      @DefaultValue("0") int maxAttempts) {}
 }
