@@ -5,10 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.aloft.adapters.postgres.eventstore.ActionAggregate;
 import io.aloft.adapters.postgres.eventstore.AxonCommandPort;
 import io.aloft.adapters.postgres.execution.PostgresTaskActionStore;
+import io.aloft.adapters.postgres.execution.TaskActionNotices;
 import io.aloft.adapters.postgres.history.JdbcActionEventStore;
 import io.aloft.adapters.postgres.notify.ChangeNode;
 import io.aloft.adapters.postgres.notify.ChangeNotice;
 import io.aloft.adapters.postgres.notify.InProcessChangeFeed;
+import io.aloft.adapters.postgres.notify.ListenLoop;
 import io.aloft.adapters.postgres.notify.PostgresChangeListener;
 import io.aloft.adapters.postgres.projection.ActionProjection;
 import io.aloft.adapters.postgres.projection.ProjectProjection;
@@ -18,7 +20,6 @@ import io.aloft.adapters.postgres.query.R2dbcActionQueries;
 import io.aloft.adapters.postgres.query.R2dbcProjectQueries;
 import io.aloft.adapters.postgres.query.R2dbcTaskQueries;
 import io.aloft.application.port.command.CommandPort;
-import io.aloft.application.port.execution.TaskActionStore;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
@@ -30,6 +31,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.extensions.reactor.commandhandling.gateway.ReactorCommandGateway;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -189,7 +191,29 @@ public class PostgresAdapterConfiguration {
       name = "aloft.execution.store",
       havingValue = "postgres",
       matchIfMissing = true)
-  TaskActionStore taskActionStore(DatabaseClient db, PostgresSettings settings) {
+  PostgresTaskActionStore taskActionStore(DatabaseClient db, PostgresSettings settings) {
     return new PostgresTaskActionStore(db, settings.commandTimeout());
+  }
+
+  /**
+   * Several managers on the database (leader election on it, decision 0008): creates and deletion
+   * requests made here reach the leader's controller at once.
+   */
+  @Bean(initMethod = "start", destroyMethod = "close")
+  @ConditionalOnExpression(
+      "${aloft.leader-election.database:false}"
+          + " and '${aloft.execution.store:postgres}' == 'postgres'")
+  TaskActionNotices taskActionNotices(
+      PostgresSettings settings,
+      DatabaseClient db,
+      ChangeNode node,
+      PostgresTaskActionStore store) {
+    return new TaskActionNotices(
+        unpooled(settings),
+        db,
+        node.id(),
+        new ListenLoop.Settings(
+            Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(10)),
+        store);
   }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -103,6 +104,9 @@ public final class PostgresTaskActionStore implements TaskActionStore {
   private final Duration timeout;
   private final Sinks.Many<TaskActionChange> changes = Sinks.many().multicast().directBestEffort();
 
+  /** Tells other managers of creates and deletion requests made here (several managers only). */
+  private volatile Function<ActionId, Mono<Void>> announce = action -> Mono.empty();
+
   /**
    * @param db the adapter's R2DBC client
    * @param timeout the longest any one statement may take
@@ -129,7 +133,8 @@ public final class PostgresTaskActionStore implements TaskActionStore {
                 TaskActionRows.bindSpec(db.sql(TaskActionRows.INSERT), spec), initial.status())
             .map(TaskActionRows::read)
             .one()
-            .doOnNext(this::written);
+            .doOnNext(this::written)
+            .flatMap(stored -> announce.apply(spec.action()).thenReturn(stored));
     return bounded(inserted.switchIfEmpty(Mono.defer(() -> get(spec.action()))));
   }
 
@@ -179,7 +184,26 @@ public final class PostgresTaskActionStore implements TaskActionStore {
             .one()
             .doOnNext(this::written)
             .hasElement();
-    return bounded(marked.then(deleteIfReleased(action)));
+    // Announced once the deletion is as far as it goes here, so others read its outcome.
+    return bounded(
+        marked.flatMap(
+            found -> deleteIfReleased(action).then(found ? announce.apply(action) : Mono.empty())));
+  }
+
+  /** Where to announce creates and deletion requests; see {@link TaskActionNotices}. */
+  void announceWith(Function<ActionId, Mono<Void>> announcer) {
+    this.announce = announcer;
+  }
+
+  /**
+   * Passes the stored TaskAction on the change stream, or its removal if it is gone: another
+   * manager changed it (see {@link TaskActionNotices}).
+   */
+  public Mono<Void> refresh(ActionId action) {
+    return bounded(get(action))
+        .doOnNext(this::written)
+        .switchIfEmpty(Mono.fromRunnable(() -> emit(new TaskActionChange.Removed(action))))
+        .then();
   }
 
   @Override
