@@ -45,8 +45,9 @@ class TwoManagersTest {
   }
 
   @Test
-  void givenTwoManagersOnOneDatabase_whenTheLeaderRunsATask_thenAWatchOnTheOtherSeesItFinish()
-      throws Exception {
+  void
+      givenTwoManagersOnOneDatabase_whenRunsAreCreatedThroughEither_thenAWatchOnTheFollowerSeesThemFinish()
+          throws Exception {
     int databasePort = ManagerProcess.freePort();
     int s3Port = ManagerProcess.freePort();
     first = start("first", databasePort, List.of("aloft.storage.embedded-port=" + s3Port));
@@ -94,6 +95,19 @@ class TwoManagersTest {
           .as(
               "the second manager's WatchRuns saw r1 succeed; it saw %s, end %s%nfirst:%n%s%nsecond:%n%s",
               seen, watch.end(), first.logTail(), second.logTail())
+          .isTrue();
+
+      // Through the manager that does not lead: its TaskAction reaches the leader's controller
+      // by a notice, and the run's rows come back to it by the change notices.
+      new JsonApi(port(second))
+          .require(
+              RUNS + "CreateRun",
+              """
+              {"runId": %s,
+               "taskId": {"project": "%s", "domain": "development", "name": "nothing", "version": "v1"}}"""
+                  .formatted(runId(PROJECT, "r2"), PROJECT));
+      assertThat(awaitPhase(watch, "r2", "ACTION_PHASE_SUCCEEDED", seen))
+          .as("r2, created through the second manager, succeeded; seen %s", seen)
           .isTrue();
     }
     assertThat(Files.readString(second.log(), StandardCharsets.UTF_8))
