@@ -4,6 +4,8 @@ import io.aloft.application.port.publish.EventEncoder;
 import io.aloft.application.port.publish.EventPublisher;
 import io.aloft.application.port.publish.OutgoingEvent;
 import io.aloft.application.port.publish.StoredEvent;
+import io.aloft.application.port.query.ActionEventView;
+import io.aloft.application.port.query.HistoryEntry;
 import java.util.List;
 import reactor.core.publisher.Mono;
 
@@ -37,7 +39,15 @@ public final class EventRelay {
         stored.event().actionId().run().key(),
         stored.eventId(),
         stored.globalPosition(),
-        StoredEventViews.type(stored),
-        encoder.encode(stored.eventId(), stored.globalPosition(), StoredEventViews.of(stored)));
+        HistoryEntry.typeOf(stored.event()),
+        encoder.encode(stored.eventId(), stored.globalPosition(), view(stored)));
+  }
+
+  /**
+   * The entry ListActionEvents would show, so the stream and the API share one wire mapping; the
+   * history position is the read model's and unknown here: it stays 0.
+   */
+  private static ActionEventView view(StoredEvent stored) {
+    return HistoryEntry.of(stored.event(), 0, stored.recordedAt(), stored.sequence(), time -> time);
   }
 }

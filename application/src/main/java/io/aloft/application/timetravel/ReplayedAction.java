@@ -2,6 +2,7 @@ package io.aloft.application.timetravel;
 
 import io.aloft.application.port.query.ActionEventView;
 import io.aloft.application.port.query.ActionView;
+import io.aloft.application.port.query.HistoryEntry;
 import io.aloft.application.port.query.StoredActionEvent;
 import io.aloft.domain.action.Action;
 import io.aloft.domain.action.ActionAbortRequested;
@@ -48,7 +49,13 @@ final class ReplayedAction {
     }
     position = Math.max(position, stored.position());
     if (keepHistory) {
-      history.add(HistoryEntries.of(stored, history.size()));
+      history.add(
+          HistoryEntry.of(
+              stored.event(),
+              stored.position(),
+              stored.recordedAt(),
+              history.size(),
+              StoredTimes::micros));
     }
     return before;
   }
