@@ -33,7 +33,6 @@ final class TaskActionWatcher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(TaskActionWatcher.class);
   private static final Type EVENT = new TypeToken<Watch.Response<JsonObject>>() {}.getType();
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
   private final TaskActionApi api;
   private final ResourceLister lister;
@@ -83,7 +82,7 @@ final class TaskActionWatcher implements AutoCloseable {
     closed = true;
     Watch<JsonObject> watch = current;
     if (watch != null) {
-      closeQuietly(watch);
+      WatchSupport.closeQuietly(watch);
     }
   }
 
@@ -92,14 +91,16 @@ final class TaskActionWatcher implements AutoCloseable {
     Duration backoff = Duration.ZERO;
     while (!closed) {
       try {
-        pause(backoff);
+        if (!WatchSupport.pause(backoff)) {
+          closed = true;
+        }
         String version = relist(!first);
         first = false;
         started.tryEmitEmpty();
         backoff = Duration.ZERO;
         watchUntilGone(version, clock.instant().plus(settings.resync()));
       } catch (RuntimeException e) {
-        backoff = next(backoff);
+        backoff = WatchSupport.next(backoff);
         log.warn("TaskAction watch: {}; listing again in {}", KubeErrors.reason(e), backoff);
       }
     }
@@ -108,7 +109,7 @@ final class TaskActionWatcher implements AutoCloseable {
   /** Lists everything; returns the listing's resource version to watch from. */
   private String relist(boolean announce) {
     ResourceLister.Listing listing =
-        lister.listAll().block(settings.operationTimeout().plus(MAX_BACKOFF));
+        lister.listAll().block(settings.operationTimeout().plus(WatchSupport.MAX_BACKOFF));
     List<JsonObject> items = announce ? resolved(listing.items()) : listing.items();
     known.relisted(items, Long.parseLong(listing.resourceVersion()), announce);
     return listing.resourceVersion();
@@ -119,18 +120,20 @@ final class TaskActionWatcher implements AutoCloseable {
     String version = fromVersion;
     Duration backoff = Duration.ZERO;
     while (!closed && clock.instant().isBefore(resyncAt)) {
-      pause(backoff);
+      if (!WatchSupport.pause(backoff)) {
+        closed = true;
+      }
       try {
         version = watchOnce(version);
         backoff = Duration.ZERO;
-      } catch (Gone e) {
+      } catch (WatchSupport.Gone e) {
         log.info("TaskAction watch: version {} is gone; listing again", version);
         return;
       } catch (RuntimeException | ApiException e) {
-        if (e instanceof ApiException api && api.getCode() == KubeErrors.GONE) {
+        if (WatchSupport.isGone(e)) {
           return;
         }
-        backoff = next(backoff);
+        backoff = WatchSupport.next(backoff);
         log.debug("TaskAction watch ended ({}); resuming from {}", KubeErrors.reason(e), version);
       }
     }
@@ -155,14 +158,7 @@ final class TaskActionWatcher implements AutoCloseable {
   }
 
   private String apply(Watch.Response<JsonObject> event, String version) {
-    if ("ERROR".equals(event.type)) {
-      if (event.status != null
-          && event.status.getCode() != null
-          && event.status.getCode() == KubeErrors.GONE) {
-        throw new Gone();
-      }
-      throw new IllegalStateException("watch error: " + event.status);
-    }
+    WatchSupport.failOnError(event, "TaskAction");
     JsonObject object = event.object;
     String seen = TaskActionResources.resourceVersionText(object);
     switch (event.type) {
@@ -203,36 +199,5 @@ final class TaskActionWatcher implements AutoCloseable {
       out.add(resolved == null ? resource : resolved);
     }
     return out;
-  }
-
-  private void pause(Duration backoff) {
-    if (!backoff.isZero()) {
-      try {
-        Thread.sleep(backoff);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        closed = true;
-      }
-    }
-  }
-
-  private static Duration next(Duration backoff) {
-    Duration doubled = backoff.isZero() ? Duration.ofMillis(100) : backoff.multipliedBy(2);
-    return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
-  }
-
-  private static void closeQuietly(Watch<JsonObject> watch) {
-    try {
-      watch.close();
-    } catch (IOException | RuntimeException e) {
-      log.debug("closing the watch: {}", e.getMessage());
-    }
-  }
-
-  /** The server no longer has the version the watch asked for. */
-  private static final class Gone extends RuntimeException {
-    Gone() {
-      super("resource version gone", null, false, false);
-    }
   }
 }

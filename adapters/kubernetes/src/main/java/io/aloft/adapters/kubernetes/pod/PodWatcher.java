@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.reflect.TypeToken;
 import io.aloft.adapters.kubernetes.KubeErrors;
 import io.aloft.adapters.kubernetes.KubernetesSettings;
+import io.aloft.adapters.kubernetes.WatchSupport;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.util.Watch;
 import java.io.IOException;
@@ -36,8 +37,6 @@ final class PodWatcher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(PodWatcher.class);
   private static final Type EVENT = new TypeToken<Watch.Response<JsonObject>>() {}.getType();
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
-  private static final int GONE = 410;
 
   private final PodApi api;
   private final PodLister lister;
@@ -74,7 +73,7 @@ final class PodWatcher implements AutoCloseable {
     cache.trusted(false);
     Watch<JsonObject> watch = current;
     if (watch != null) {
-      closeQuietly(watch);
+      WatchSupport.closeQuietly(watch);
     }
   }
 
@@ -82,13 +81,15 @@ final class PodWatcher implements AutoCloseable {
     Duration backoff = Duration.ZERO;
     while (!closed) {
       try {
-        pause(backoff);
+        if (!WatchSupport.pause(backoff)) {
+          closed = true;
+        }
         String version = relist();
         backoff = Duration.ZERO;
         watchUntilGone(version, clock.instant().plus(settings.resync()));
       } catch (RuntimeException e) {
         cache.trusted(false);
-        backoff = next(backoff);
+        backoff = WatchSupport.next(backoff);
         log.warn("Pod watch: {}; listing again in {}", KubeErrors.reason(e), backoff);
       }
     }
@@ -97,7 +98,8 @@ final class PodWatcher implements AutoCloseable {
 
   /** Lists, replaces the cache, wakes whose pods changed; returns the version to watch from. */
   private String relist() {
-    PodLister.Listing listing = lister.list().block(settings.operationTimeout().plus(MAX_BACKOFF));
+    PodLister.Listing listing =
+        lister.list().block(settings.operationTimeout().plus(WatchSupport.MAX_BACKOFF));
     PodCache.Changes changes = cache.replace(listing.pods());
     changes.changed().forEach(wakeUps::wake);
     changes.removed().forEach(wakeUps::wakeAndDrop);
@@ -109,20 +111,22 @@ final class PodWatcher implements AutoCloseable {
     String version = fromVersion;
     Duration backoff = Duration.ZERO;
     while (!closed && clock.instant().isBefore(resyncAt)) {
-      pause(backoff);
+      if (!WatchSupport.pause(backoff)) {
+        closed = true;
+      }
       try {
         version = watchOnce(version);
         backoff = Duration.ZERO;
-      } catch (Gone e) {
+      } catch (WatchSupport.Gone e) {
         log.info("Pod watch: version {} is gone; listing again", version);
         cache.trusted(false);
         return;
       } catch (RuntimeException | ApiException e) {
         cache.trusted(false); // events may be passing by unseen until a watch runs again
-        if (e instanceof ApiException refused && refused.getCode() == GONE) {
+        if (WatchSupport.isGone(e)) {
           return;
         }
-        backoff = next(backoff);
+        backoff = WatchSupport.next(backoff);
         log.debug("Pod watch ended ({}); resuming from {}", KubeErrors.reason(e), version);
       }
     }
@@ -149,14 +153,7 @@ final class PodWatcher implements AutoCloseable {
   }
 
   private String apply(Watch.Response<JsonObject> event, String version) {
-    if ("ERROR".equals(event.type)) {
-      if (event.status != null
-          && event.status.getCode() != null
-          && event.status.getCode() == GONE) {
-        throw new Gone();
-      }
-      throw new IllegalStateException("pod watch error: " + event.status);
-    }
+    WatchSupport.failOnError(event, "pod");
     JsonObject object = event.object;
     String seen = LeanPodJson.resourceVersion(object);
     try {
@@ -190,36 +187,5 @@ final class PodWatcher implements AutoCloseable {
     String name = LeanPodJson.name(object);
     cache.remove(name);
     wakeUps.wakeAndDrop(name);
-  }
-
-  private void pause(Duration backoff) {
-    if (!backoff.isZero()) {
-      try {
-        Thread.sleep(backoff);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        closed = true;
-      }
-    }
-  }
-
-  private static Duration next(Duration backoff) {
-    Duration doubled = backoff.isZero() ? Duration.ofMillis(100) : backoff.multipliedBy(2);
-    return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
-  }
-
-  private static void closeQuietly(Watch<JsonObject> watch) {
-    try {
-      watch.close();
-    } catch (IOException | RuntimeException e) {
-      log.debug("closing the pod watch: {}", e.getMessage());
-    }
-  }
-
-  /** The server no longer has the version the watch asked for. */
-  private static final class Gone extends RuntimeException {
-    Gone() {
-      super("resource version gone", null, false, false);
-    }
   }
 }
