@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aloft.manager.ConnectJson.Frame;
 import io.aloft.manager.ConnectJson.Reply;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,40 @@ class ManagerApiTest extends RunningManager {
         .expectNext("c1")
         .thenCancel()
         .verify(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void givenAWatchFromAPositionInHistory_ThenItReplaysTheRestAndFollowsLiveWithoutGapOrRepeat() {
+    connect.call(PROJECTS + "CreateProject", project("seam"));
+    connect.call(TASKS + "DeployTask", deployTask("seam", "t", "v1"));
+    connect.call(RUNS + "CreateRun", createRun("seam", "r", "t", "v1"));
+    record("seam", "r", "a0", "ACTION_PHASE_RUNNING");
+    record("seam", "r", "a0", "ACTION_PHASE_RUNNING"); // a repeat: not a new event
+    Reply history =
+        connect.call(RUNS + "ListActionEvents", "{\"runId\": " + runId("seam", "r") + "}");
+    List<Long> positions =
+        history.body().get("events").valueStream().map(e -> e.get("position").asLong()).toList();
+    assertThat(positions).hasSize(2);
+
+    Flux<Long> watch =
+        connect.stream(
+                RUNS + "WatchActionEvents",
+                "{\"runId\": "
+                    + runId("seam", "r")
+                    + ", \"afterPosition\": "
+                    + positions.get(0)
+                    + "}")
+            .filter(frame -> !frame.endOfStream())
+            .flatMapIterable(frame -> frame.body().get("events").valueStream().toList())
+            .map(event -> event.get("position").asLong());
+    List<Long> seen = new ArrayList<>();
+    StepVerifier.create(watch.doOnNext(seen::add))
+        .expectNext(positions.get(1)) // the rest of the history
+        .then(() -> record("seam", "r", "a0", "ACTION_PHASE_SUCCEEDED"))
+        .assertNext(live -> assertThat(live).isGreaterThan(positions.get(1)))
+        .thenCancel()
+        .verify(Duration.ofSeconds(30));
+    assertThat(seen).doesNotHaveDuplicates().isSorted();
   }
 
   private void record(String project, String run, String action, String phase) {
