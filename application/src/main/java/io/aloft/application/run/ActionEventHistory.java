@@ -43,9 +43,7 @@ public final class ActionEventHistory {
                 () -> {
                   AtomicLong last = new AtomicLong(selection.afterPosition());
                   return dirty.follow(
-                      id -> relevant(selection, id),
-                      drain(selection, last),
-                      ids -> drain(selection, last));
+                      selection::covers, drain(selection, last), ids -> drain(selection, last));
                 }));
   }
 
@@ -70,15 +68,13 @@ public final class ActionEventHistory {
     }
   }
 
+  /** An unknown project, run or action is not_found, rather than an empty history. */
   private Mono<?> requireTarget(EventSelection selection) {
+    if (selection.run() == null) {
+      return reader.requireProject(selection.scope());
+    }
     return reader.require(
         selection.action() == null ? ActionId.root(selection.run()) : selection.action());
-  }
-
-  private static boolean relevant(EventSelection selection, ActionId id) {
-    return selection.action() == null
-        ? id.run().equals(selection.run())
-        : id.equals(selection.action());
   }
 
   private static Page<ActionEventView> page(List<ActionEventView> rows, int limit) {

@@ -42,6 +42,11 @@ public final class RunReader {
     return queries.find(id).switchIfEmpty(Mono.error(() -> missing(id)));
   }
 
+  /** The project, or not_found (the domain is one of the configured ones, checked on input). */
+  public Mono<?> requireProject(ProjectDomain scope) {
+    return projects.get(scope.project());
+  }
+
   public Mono<Page<ActionView>> listRuns(
       ProjectDomain scope, ActionFilter filter, PageRequest page) {
     return projects

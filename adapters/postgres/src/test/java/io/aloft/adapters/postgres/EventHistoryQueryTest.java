@@ -84,6 +84,21 @@ class EventHistoryQueryTest {
         .isEqualTo(childEvents.subList(1, childEvents.size()));
   }
 
+  @Test
+  void givenAProjectAndDomain_whenRead_thenEveryRunsEventsInHistoryOrder() {
+    RunId other =
+        RunId.of(run.scope().project().name(), run.scope().domain().name(), "o" + run.name());
+    commands.send(create(ActionId.root(other), null)).block();
+    Eventually.await(actions.find(ActionId.root(other)), row -> true);
+
+    List<ActionEventView> scoped =
+        read(EventSelection.ofScope(run.scope(), all.get(3).position(), null));
+
+    assertThat(scoped).startsWith(all.get(4), all.get(5));
+    assertThat(scoped).extracting(ActionEventView::position).isSorted();
+    assertThat(scoped).extracting(event -> event.actionId().run()).contains(run, other);
+  }
+
   private List<ActionEventView> read(EventSelection selection) {
     return actions.events(selection, 100).collectList().block();
   }

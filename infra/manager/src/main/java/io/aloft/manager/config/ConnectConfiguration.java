@@ -3,6 +3,7 @@ package io.aloft.manager.config;
 import io.aloft.adapters.connect.AloftConnectApi;
 import io.aloft.adapters.connect.protocol.ConnectOptions;
 import io.aloft.adapters.connect.protocol.ConnectRouter;
+import io.aloft.adapters.connect.sse.EventStreamRoutes;
 import io.aloft.application.actions.EnqueueActionUseCase;
 import io.aloft.application.data.ActionDataReader;
 import io.aloft.application.data.LogTailing;
@@ -21,6 +22,7 @@ import io.aloft.application.task.TaskCatalog;
 import io.aloft.application.timetravel.TimeTravel;
 import io.aloft.application.upload.CreateUploadLocationUseCase;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -86,6 +88,13 @@ class ConnectConfiguration {
     ConnectOptions options =
         ConnectOptions.defaults().withMaxMessageBytes(properties.connect().maxMessageBytes());
     return ConnectRouter.routes(api.services(), options, AloftConnectApi.errorTranslator());
+  }
+
+  /** Server-sent events of the action history, for dashboards (keep-alive comments every 15 s). */
+  @Bean
+  RouterFunction<ServerResponse> eventStreamRoutes(ActionEventHistory history) {
+    return EventStreamRoutes.routes(
+        history, Duration.ofSeconds(15), AloftConnectApi.errorTranslator());
   }
 
   @Bean

@@ -72,7 +72,8 @@ public final class Ids {
     return Fields.at(path, () -> new ActionId(run, checked));
   }
 
-  private static ProjectDomain scope(String project, String domain, String path) {
+  /** A project and domain given as text (e.g. query parameters), checked like the messages'. */
+  public static ProjectDomain scope(String project, String domain, String path) {
     ProjectId projectId = projectName(project, path + ".project");
     String domainName = Fields.required(domain, ECHO_MAX, path + ".domain");
     return new ProjectDomain(projectId, Fields.at(path + ".domain", () -> new Domain(domainName)));

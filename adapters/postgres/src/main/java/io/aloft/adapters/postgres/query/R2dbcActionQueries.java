@@ -22,8 +22,8 @@ import reactor.core.publisher.Mono;
 public final class R2dbcActionQueries implements ActionQueries {
 
   private static final String FROM = "SELECT " + ActionRowMapper.ACTION_COLUMNS + " FROM actions ";
-  private static final String RUN_KEY =
-      "project = :project AND domain = :domain AND run_name = :run";
+  private static final String SCOPE_KEY = "project = :project AND domain = :domain";
+  private static final String RUN_KEY = SCOPE_KEY + " AND run_name = :run";
   private static final String DEFAULT_ORDER =
       " ORDER BY phase ASC, created_at DESC, run_name DESC, name DESC LIMIT :limit OFFSET :offset";
 
@@ -115,7 +115,7 @@ public final class R2dbcActionQueries implements ActionQueries {
   public Flux<ActionEventView> events(EventSelection selection, int limit) {
     StringBuilder sql =
         new StringBuilder("SELECT " + ActionRowMapper.EVENT_COLUMNS + " FROM action_events WHERE ")
-            .append(RUN_KEY)
+            .append(selection.run() == null ? SCOPE_KEY : RUN_KEY)
             .append(" AND seq > :after");
     if (selection.action() != null) {
       sql.append(" AND name = :name");
@@ -124,8 +124,11 @@ public final class R2dbcActionQueries implements ActionQueries {
       sql.append(" AND recorded_at >= :fromTime");
     }
     sql.append(" ORDER BY seq LIMIT :limit");
+    GenericExecuteSpec statement = db.sql(sql.toString());
     GenericExecuteSpec spec =
-        bindRun(db.sql(sql.toString()), selection.run())
+        (selection.run() == null
+                ? bindScope(statement, selection.scope())
+                : bindRun(statement, selection.run()))
             .bind("after", selection.afterPosition())
             .bind("limit", limit);
     return bindSelection(spec, selection).map(ActionRowMapper::event).all();
@@ -165,8 +168,10 @@ public final class R2dbcActionQueries implements ActionQueries {
   }
 
   private static GenericExecuteSpec bindRun(GenericExecuteSpec spec, RunId run) {
-    return spec.bind("project", run.scope().project().name())
-        .bind("domain", run.scope().domain().name())
-        .bind("run", run.name());
+    return bindScope(spec, run.scope()).bind("run", run.name());
+  }
+
+  private static GenericExecuteSpec bindScope(GenericExecuteSpec spec, ProjectDomain scope) {
+    return spec.bind("project", scope.project().name()).bind("domain", scope.domain().name());
   }
 }
